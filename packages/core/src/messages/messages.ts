@@ -1,0 +1,500 @@
+/**
+ * The SDK's message catalogue: every text the SDK shows, in Danish (primary)
+ * and English, with typed parameters, and {@link formatMessage}.
+ *
+ * Texts never contain patient data from parameters other than those named
+ * below, and parameters are only field paths, rule-pack ids, clinical
+ * numbers the GP already sees, dates and categories: never a CPR or a name.
+ *
+ * @module
+ */
+
+import { KronikerpakkerError, formatPath } from '../errors/errors';
+import type { ErrorCode, RecordIssue, RecordIssueCode } from '../errors/errors';
+import { defineCatalogue } from './catalogue';
+import type { MessageDefinition, ParamKind, ParamSpec, ParamValues } from './catalogue';
+import { formatIsoDate, formatNumber, formatNumberTruncated, parseIsoDate } from './format';
+import { DEFAULT_LOCALE, assertLocale } from './locale';
+import type { Locale } from './locale';
+import { isRedFlagCategory, redFlagCategoryLabel } from './red-flags';
+
+/** `1 uge` / `12 uger`, chosen by the number as shown. */
+function weeks(value: number, locale: Locale): string {
+  // Completed weeks: truncated, so 11.9 weeks is never shown as "12 uger"
+  // next to a requirement of at least 12 weeks.
+  const shown = formatNumberTruncated(value, locale, 0);
+  if (locale === 'da') return `${shown} ${shown === '1' ? 'uge' : 'uger'}`;
+  return `${shown} ${shown === '1' ? 'week' : 'weeks'}`;
+}
+
+/**
+ * FEV1/FVC with two decimals, truncated rather than rounded so the shown
+ * ratio stays on the same side of the 0.70 cut-off as the measured one
+ * (0.6951 is shown as 0,69, never as 0,70).
+ */
+function ratio(value: number, locale: Locale): string {
+  return formatNumberTruncated(value, locale, 2);
+}
+
+/**
+ * The catalogue: message code to parameter specification and one text per
+ * locale. It is data: an integrator can list the codes, read which
+ * parameters a message takes (`messages[code].params`) and render a text
+ * directly (`messages[code].da(params)`), though {@link formatMessage} also
+ * checks the code, locale and parameters at run time.
+ *
+ * Codes are grouped by prefix: `record.issue.*` (one per
+ * {@link RecordIssueCode}, for vendors), `error.*` (one per
+ * {@link ErrorCode}, for vendors), `cpr.*`, `synthetic.*`, `provisional.*`
+ * and `inclusion.*` (reasons shown to the GP).
+ *
+ * @example
+ * ```ts
+ * messages['inclusion.age.below'].params;               // { minAge: 'integer' }
+ * messages['inclusion.age.below'].da({ minAge: 40 });   // 'Patienten er under 40 år.'
+ * ```
+ */
+export const messages = defineCatalogue({
+  // ---------------------------------------------------------------------------
+  // Record issues (vendor-facing): where a PatientRecord is wrong. `path` is a
+  // field path such as `spirometry[0].fev1L`, never a value.
+  // ---------------------------------------------------------------------------
+  'record.issue.required': {
+    params: { path: 'string' },
+    da: (p) => `Feltet ${p.path} mangler. Det skal udfyldes.`,
+    en: (p) => `The field ${p.path} is missing. It is required.`,
+  },
+  'record.issue.invalid-type': {
+    params: { path: 'string' },
+    da: (p) => `Feltet ${p.path} har forkert type, for eksempel tekst, hvor der skal stå et tal.`,
+    en: (p) => `The field ${p.path} has the wrong type, for example text where a number belongs.`,
+  },
+  'record.issue.invalid-format': {
+    params: { path: 'string' },
+    da: (p) => `Feltet ${p.path} har forkert format, for eksempel en dato, der ikke er skrevet som ÅÅÅÅ-MM-DD.`,
+    en: (p) => `The field ${p.path} has the wrong format, for example a date not written as YYYY-MM-DD.`,
+  },
+  'record.issue.invalid-date': {
+    params: { path: 'string' },
+    da: (p) => `Feltet ${p.path} indeholder en dato, der ikke findes i kalenderen.`,
+    en: (p) => `The field ${p.path} holds a date that does not exist in the calendar.`,
+  },
+  'record.issue.future-date': {
+    params: { path: 'string' },
+    da: (p) => `Feltet ${p.path} indeholder en dato, der ligger efter evalueringsdatoen (asOf).`,
+    en: (p) => `The field ${p.path} holds a date after the evaluation date (asOf).`,
+  },
+  'record.issue.out-of-range': {
+    params: { path: 'string' },
+    da: (p) => `Feltet ${p.path} har en værdi uden for det mulige interval.`,
+    en: (p) => `The field ${p.path} has a value outside the possible range.`,
+  },
+  'record.issue.invalid-value': {
+    params: { path: 'string' },
+    da: (p) => `Feltet ${p.path} har en værdi, der ikke er blandt de tilladte.`,
+    en: (p) => `The field ${p.path} has a value that is not one of the allowed values.`,
+  },
+  'record.issue.unknown-field': {
+    params: { path: 'string' },
+    da: (p) => `Feltet ${p.path} er ukendt. Ukendte felter er ikke tilladt.`,
+    en: (p) => `The field ${p.path} is unknown. Unknown fields are not allowed.`,
+  },
+  'record.issue.inconsistent': {
+    params: { path: 'string' },
+    da: (p) =>
+      `Feltet ${p.path} stemmer ikke overens med et andet felt, for eksempel FEV1 større end FVC eller en slutdato før startdatoen.`,
+    en: (p) =>
+      `The field ${p.path} contradicts another field, for example FEV1 above FVC or an end date before the start date.`,
+  },
+  'record.issue.replacement-number': {
+    params: { path: 'string' },
+    da: (p) => `Feltet ${p.path} indeholder et erstatningsnummer, hvor der skal stå et CPR-nummer.`,
+    en: (p) => `The field ${p.path} holds a replacement number where a CPR number belongs.`,
+  },
+
+  // ---------------------------------------------------------------------------
+  // Error codes (vendor-facing): one per ErrorCode.
+  // ---------------------------------------------------------------------------
+  'error.INVALID_RECORD': {
+    params: {},
+    da: () => 'Patientoplysningerne er ugyldige. Se fejlene for de enkelte felter.',
+    en: () => 'The patient record is invalid. See the issues for each field.',
+  },
+  'error.INVALID_RULE_PACK': {
+    params: {},
+    da: () => 'Regelpakken er ugyldig, eller ingen version af den gælder på datoen.',
+    en: () => 'The rule pack is invalid, or no version of it applies on the date.',
+  },
+  'error.INVALID_ARGUMENT': {
+    params: {},
+    da: () => "Et argument til en funktion i SDK'et er ugyldigt.",
+    en: () => 'An argument to an SDK function is invalid.',
+  },
+  'error.INVALID_CPR': {
+    params: {},
+    da: () => 'CPR-nummeret kunne ikke læses.',
+    en: () => 'The CPR number could not be read.',
+  },
+  'error.INTERNAL': {
+    params: {},
+    da: () => "Der opstod en intern fejl i SDK'et. Meld venligst fejlen til udviklerne.",
+    en: () => 'An internal error occurred in the SDK. Please report it to the developers.',
+  },
+
+  // ---------------------------------------------------------------------------
+  // CPR numbers.
+  // ---------------------------------------------------------------------------
+  'cpr.mod11.invalid': {
+    params: {},
+    da: () =>
+      'CPR-nummeret opfylder ikke modulus 11-kontrollen. Det er normalt for numre udstedt fra 1. oktober 2007 og er ikke en fejl.',
+    en: () =>
+      'The CPR number does not pass the modulus 11 check. This is normal for numbers issued from 1 October 2007 and is not an error.',
+  },
+  'cpr.replacement-number': {
+    params: {},
+    da: () => 'Nummeret er et erstatningsnummer og ikke et CPR-nummer.',
+    en: () => 'The number is a replacement number, not a CPR number.',
+  },
+
+  // ---------------------------------------------------------------------------
+  // Synthetic data and provisional rules.
+  // ---------------------------------------------------------------------------
+  'synthetic.record': {
+    params: {},
+    da: () => 'Syntetiske data – ikke en rigtig patient',
+    en: () => 'Synthetic data – not a real patient',
+  },
+  'provisional.rule': {
+    // `ruleSet` is a rule-pack id, not patient data.
+    params: { ruleSet: 'string' },
+    da: (p) => `Foreløbig regel: ${p.ruleSet} er ikke fastlagt nationalt endnu.`,
+    en: (p) => `Provisional rule: ${p.ruleSet} has not yet been agreed nationally.`,
+  },
+
+  // ---------------------------------------------------------------------------
+  // Inclusion reasons (read by the GP).
+  // ---------------------------------------------------------------------------
+  'inclusion.kol.diagnosis.present': {
+    params: {},
+    da: () => 'Patienten har en registreret KOL-diagnose.',
+    en: () => 'The patient has a recorded COPD diagnosis.',
+  },
+  'inclusion.kol.diagnosis.absent': {
+    params: {},
+    da: () => 'Patienten har ingen registreret KOL-diagnose.',
+    en: () => 'The patient has no recorded COPD diagnosis.',
+  },
+  'inclusion.kol.spirometry.confirms': {
+    params: { ratio: 'number' },
+    da: (p) => `Spirometrien bekræfter KOL-diagnosen: FEV1/FVC er ${ratio(p.ratio, 'da')}.`,
+    en: (p) => `Spirometry confirms the COPD diagnosis: FEV1/FVC is ${ratio(p.ratio, 'en')}.`,
+  },
+  'inclusion.kol.spirometry.contradicts': {
+    params: { ratio: 'number' },
+    da: (p) =>
+      `Spirometrien viser ikke obstruktion: FEV1/FVC er ${ratio(p.ratio, 'da')}. Overvej, om KOL-diagnosen er rigtig.`,
+    en: (p) =>
+      `Spirometry shows no obstruction: FEV1/FVC is ${ratio(p.ratio, 'en')}. Consider whether the COPD diagnosis is correct.`,
+  },
+  'inclusion.kol.spirometry.missing': {
+    params: {},
+    da: () => 'Der er ingen registreret spirometri, der bekræfter KOL-diagnosen.',
+    en: () => 'No spirometry is recorded to confirm the COPD diagnosis.',
+  },
+  'inclusion.age.below': {
+    params: { minAge: 'integer' },
+    da: (p) => `Patienten er under ${formatNumber(p.minAge, 'da')} år.`,
+    en: (p) => `The patient is under ${formatNumber(p.minAge, 'en')} years of age.`,
+  },
+  'inclusion.excluded.hospital': {
+    params: {},
+    da: () => 'Patienten følges på sygehus for sygdommen og indgår derfor ikke i pakken.',
+    en: () => 'The patient is followed at a hospital for this condition and is therefore not included in the package.',
+  },
+  'inclusion.excluded.declined': {
+    params: { date: 'date' },
+    da: (p) => `Patienten takkede nej til pakken den ${formatIsoDate(p.date, 'da')}.`,
+    en: (p) => `The patient declined the package on ${formatIsoDate(p.date, 'en')}.`,
+  },
+  'inclusion.excluded.deceased': {
+    params: {},
+    da: () => 'Patienten er registreret som død.',
+    en: () => 'The patient is recorded as deceased.',
+  },
+  'inclusion.excluded.not-listed': {
+    params: {},
+    da: () => 'Patienten er ikke tilmeldt praksis.',
+    en: () => 'The patient is not listed with the practice.',
+  },
+  'inclusion.lrs.duration.met': {
+    params: { weeks: 'number' },
+    da: (p) => `Lænderygsmerterne har varet i ${weeks(p.weeks, 'da')}. Det opfylder kravet til varighed.`,
+    en: (p) => `The low back pain has lasted ${weeks(p.weeks, 'en')}. This meets the duration criterion.`,
+  },
+  'inclusion.lrs.duration.short': {
+    params: { weeks: 'number', minWeeks: 'integer' },
+    da: (p) => `Lænderygsmerterne har varet i ${weeks(p.weeks, 'da')}. Pakken kræver mindst ${weeks(p.minWeeks, 'da')}.`,
+    en: (p) =>
+      `The low back pain has lasted ${weeks(p.weeks, 'en')}. The package requires at least ${weeks(p.minWeeks, 'en')}.`,
+  },
+  'inclusion.lrs.recurrent': {
+    params: { episodes: 'integer' },
+    da: (p) =>
+      `Patienten har tilbagevendende lænderygsmerter: ${formatNumber(p.episodes, 'da')} ${p.episodes === 1 ? 'episode' : 'episoder'}.`,
+    en: (p) =>
+      `The patient has recurrent low back pain: ${formatNumber(p.episodes, 'en')} ${p.episodes === 1 ? 'episode' : 'episodes'}.`,
+  },
+  'inclusion.lrs.red-flag': {
+    params: { category: 'red-flag-category' },
+    da: (p) =>
+      `Rødt flag: mistanke om ${redFlagCategoryLabel(p.category, 'da')}. Vurder patienten straks, og henvis akut, hvis mistanken ikke kan afkræftes. Start ikke pakkeforløbet, før mistanken er afklaret.`,
+    en: (p) =>
+      `Red flag: suspected ${redFlagCategoryLabel(p.category, 'en')}. Assess the patient now and refer urgently unless the suspicion can be ruled out. Do not start the package until the suspicion is resolved.`,
+  },
+});
+
+/**
+ * A code of the message catalogue, such as `'inclusion.age.below'`.
+ *
+ * @example
+ * ```ts
+ * const code: MessageCode = 'cpr.mod11.invalid';
+ * ```
+ */
+export type MessageCode = keyof typeof messages;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+
+/**
+ * The parameters a message takes. For a union of codes it is the parameters
+ * that satisfy every one of them, so a call with a code not known until run
+ * time stays type-safe.
+ *
+ * @typeParam C - a message code, or a union of codes
+ * @example
+ * ```ts
+ * type P = MessageParams<'inclusion.lrs.duration.short'>; // { weeks: number; minWeeks: number }
+ * type Q = MessageParams<'synthetic.record'>;             // {}
+ * ```
+ */
+export type MessageParams<C extends MessageCode> = UnionToIntersection<
+  C extends MessageCode ? ParamValues<(typeof messages)[C]['params']> : never
+>;
+
+const CODES: readonly MessageCode[] = Object.freeze(Object.keys(messages) as MessageCode[]);
+
+/**
+ * Whether a string is a code of the message catalogue.
+ *
+ * @param value - any string, for example a code stored by an integrator
+ * @returns true if the catalogue has a message with this code
+ * @example
+ * ```ts
+ * isMessageCode('cpr.mod11.invalid'); // true
+ * isMessageCode('cpr.unknown');       // false
+ * ```
+ */
+export function isMessageCode(value: string): value is MessageCode {
+  return typeof value === 'string' && Object.hasOwn(messages, value);
+}
+
+/**
+ * Every code of the message catalogue, grouped by prefix in catalogue order.
+ *
+ * @returns a frozen array of all codes
+ * @example
+ * ```ts
+ * messageCodes().filter((c) => c.startsWith('record.issue.'));
+ * ```
+ */
+export function messageCodes(): readonly MessageCode[] {
+  return CODES;
+}
+
+function isValidParam(kind: ParamKind, value: unknown): boolean {
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'date':
+      return parseIsoDate(value) !== undefined;
+    case 'red-flag-category':
+      return isRedFlagCategory(value);
+  }
+}
+
+/**
+ * Renders a message in a locale. The code, the locale and the parameters are
+ * checked at compile time and again at run time (for JavaScript callers and
+ * casts). Numbers are written with the locale's decimal separator and dates
+ * in words (see {@link formatNumber} and {@link formatIsoDate}). Parameters
+ * the message does not take are ignored.
+ *
+ * @typeParam C - the message code (inferred)
+ * @param code - the message code
+ * @param params - the message's parameters; `{}` for a message without any
+ * @param locale - the language; defaults to {@link DEFAULT_LOCALE} (Danish)
+ * @returns the text
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` for an unknown code
+ *   or locale, or a missing or malformed parameter. The error message is
+ *   generic and never repeats the code or a parameter value; its `path` names
+ *   the argument (`['params', 'minAge']`).
+ * @example
+ * ```ts
+ * formatMessage('inclusion.age.below', { minAge: 40 }, 'da');
+ * // 'Patienten er under 40 år.'
+ * formatMessage('inclusion.kol.spirometry.confirms', { ratio: 0.62 }, 'en');
+ * // 'Spirometry confirms the COPD diagnosis: FEV1/FVC is 0.62.'
+ * formatMessage('inclusion.excluded.declined', { date: '2027-01-15' }, 'da');
+ * // 'Patienten takkede nej til pakken den 15. januar 2027.'
+ * ```
+ */
+export function formatMessage<C extends MessageCode>(
+  code: C,
+  params: MessageParams<C>,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  if (!isMessageCode(code)) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Unknown message code', { path: ['code'] });
+  }
+  assertLocale(locale);
+  // The catalogue's entries are checked per code at compile time; here the
+  // code is only known to be one of them, so the definition is widened.
+  const definition = messages[code] as MessageDefinition;
+  const names = Object.keys(definition.params);
+  if (names.length > 0 && (typeof params !== 'object' || params === null)) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected the message parameters as an object', {
+      path: ['params'],
+    });
+  }
+  for (const name of names) {
+    const kind = definition.params[name];
+    const value: unknown = (params as Readonly<Record<string, unknown>>)[name];
+    if (kind === undefined || !isValidParam(kind, value)) {
+      throw new KronikerpakkerError('INVALID_ARGUMENT', `Missing or invalid message parameter (expected ${kind ?? 'a value'})`, {
+        path: ['params', name],
+      });
+    }
+  }
+  return definition[locale](params as ParamValues<ParamSpec>);
+}
+
+// -----------------------------------------------------------------------------
+// Typed mappings from the SDK's closed unions to message codes. Each is a
+// Record over the union, and each target must be a catalogue code: adding a
+// RecordIssueCode or ErrorCode without a message fails to compile.
+// -----------------------------------------------------------------------------
+
+const RECORD_ISSUE_MESSAGE_CODES: { readonly [K in RecordIssueCode]: `record.issue.${K}` & MessageCode } =
+  Object.freeze({
+    required: 'record.issue.required',
+    'invalid-type': 'record.issue.invalid-type',
+    'invalid-format': 'record.issue.invalid-format',
+    'invalid-date': 'record.issue.invalid-date',
+    'future-date': 'record.issue.future-date',
+    'out-of-range': 'record.issue.out-of-range',
+    'invalid-value': 'record.issue.invalid-value',
+    'unknown-field': 'record.issue.unknown-field',
+    inconsistent: 'record.issue.inconsistent',
+    'replacement-number': 'record.issue.replacement-number',
+  });
+
+const ERROR_MESSAGE_CODES: { readonly [K in ErrorCode]: `error.${K}` & MessageCode } = Object.freeze({
+  INVALID_RECORD: 'error.INVALID_RECORD',
+  INVALID_RULE_PACK: 'error.INVALID_RULE_PACK',
+  INVALID_ARGUMENT: 'error.INVALID_ARGUMENT',
+  INVALID_CPR: 'error.INVALID_CPR',
+  INTERNAL: 'error.INTERNAL',
+});
+
+/**
+ * The message code of a {@link RecordIssueCode}: `'record.issue.<code>'`.
+ * Every such message takes `{ path: string }`.
+ *
+ * @typeParam C - the record issue code, or a union of them
+ * @example
+ * ```ts
+ * const code: RecordIssueMessageCode = 'record.issue.required';
+ * ```
+ */
+export type RecordIssueMessageCode<C extends RecordIssueCode = RecordIssueCode> =
+  (typeof RECORD_ISSUE_MESSAGE_CODES)[C];
+
+/**
+ * The message code of an {@link ErrorCode}: `'error.<CODE>'`. Every such
+ * message takes `{}`.
+ *
+ * @typeParam C - the error code, or a union of them
+ * @example
+ * ```ts
+ * const code: ErrorMessageCode = 'error.INVALID_RECORD';
+ * ```
+ */
+export type ErrorMessageCode<C extends ErrorCode = ErrorCode> = (typeof ERROR_MESSAGE_CODES)[C];
+
+/**
+ * The message code that explains a {@link RecordIssueCode}.
+ *
+ * @param code - the kind of record issue
+ * @returns `'record.issue.<code>'`, a code whose message takes `{ path }`
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` for a value that is
+ *   not a record issue code (JavaScript callers or casts)
+ * @example
+ * ```ts
+ * const code = recordIssueMessageCode('future-date'); // 'record.issue.future-date'
+ * formatMessage(code, { path: 'spirometry[0].date' }, 'da');
+ * // 'Feltet spirometry[0].date indeholder en dato, der ligger efter evalueringsdatoen (asOf).'
+ * ```
+ */
+export function recordIssueMessageCode<C extends RecordIssueCode>(code: C): RecordIssueMessageCode<C> {
+  if (typeof code !== 'string' || !Object.hasOwn(RECORD_ISSUE_MESSAGE_CODES, code)) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Unknown record issue code', { path: ['code'] });
+  }
+  return RECORD_ISSUE_MESSAGE_CODES[code];
+}
+
+/**
+ * The message code that explains an {@link ErrorCode}.
+ *
+ * @param code - the error code, for example `err.code` of a caught {@link KronikerpakkerError}
+ * @returns `'error.<CODE>'`, a code whose message takes `{}`
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` for a value that is
+ *   not an error code (JavaScript callers or casts)
+ * @example
+ * ```ts
+ * if (KronikerpakkerError.is(err)) {
+ *   show(formatMessage(errorMessageCode(err.code), {}, 'da'));
+ * }
+ * ```
+ */
+export function errorMessageCode<C extends ErrorCode>(code: C): ErrorMessageCode<C> {
+  if (typeof code !== 'string' || !Object.hasOwn(ERROR_MESSAGE_CODES, code)) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Unknown error code', { path: ['code'] });
+  }
+  return ERROR_MESSAGE_CODES[code];
+}
+
+/**
+ * Renders one {@link RecordIssue} (from {@link InvalidRecordError.issues}) as
+ * a sentence naming the field's path; the issue holds no value, so neither
+ * does the text.
+ *
+ * @param issue - the issue: a path and a code
+ * @param locale - the language; defaults to {@link DEFAULT_LOCALE} (Danish)
+ * @returns the text, for example `'Feltet spirometry[0].fev1L mangler. Det skal udfyldes.'`
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` for an unknown issue code or locale
+ * @example
+ * ```ts
+ * formatRecordIssue({ path: ['spirometry', 0, 'fev1L'], code: 'required' }, 'en');
+ * // 'The field spirometry[0].fev1L is missing. It is required.'
+ * ```
+ */
+export function formatRecordIssue(issue: RecordIssue, locale: Locale = DEFAULT_LOCALE): string {
+  return formatMessage(recordIssueMessageCode(issue.code), { path: formatPath(issue.path) }, locale);
+}

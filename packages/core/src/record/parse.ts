@@ -1,0 +1,192 @@
+/**
+ * Validating a {@link PatientRecord}: zod does the shape, this module adds
+ * the checks that need the evaluation date and maps every problem to a
+ * {@link RecordIssue} with a path and a code, and never a value.
+ *
+ * @module
+ */
+import type { z } from 'zod';
+import { InvalidRecordError } from '../errors/errors';
+import type { ErrorPath, RecordIssue, RecordIssueCode } from '../errors/errors';
+import { assertAsOf } from '../time/iso-date';
+import type { IsoDate } from '../time/iso-date';
+import { recordSchemaFor } from './schema';
+import type { PatientRecord, UnknownFieldPolicy } from './schema';
+
+/** Options of {@link parsePatientRecord}. */
+export interface ParseRecordOptions {
+  /**
+   * The evaluation date (`YYYY-MM-DD`, Europe/Copenhagen). A clinical date
+   * after it is invalid (`future-date`): the record is a snapshot as of then.
+   */
+  readonly asOf: IsoDate;
+  /**
+   * What to do with fields the schema does not know. `reject` (the default)
+   * reports each as `unknown-field`, so a mapping mistake in an integration
+   * (a misspelt field) is caught instead of silently dropping data; `strip`
+   * drops them, for integrations that pass a richer object on purpose.
+   */
+  readonly unknownFields?: UnknownFieldPolicy;
+}
+
+/** The result of {@link safeParsePatientRecord}: a record, or the error listing every issue. */
+export type SafeParseRecordResult =
+  | { readonly success: true; readonly record: PatientRecord }
+  | { readonly success: false; readonly error: InvalidRecordError };
+
+/** The key each list is sorted by (oldest first). */
+const SORT_KEY: Readonly<Record<string, string>> = {
+  diagnoses: 'recordedDate',
+  backPainEpisodes: 'onsetDate',
+  sickLeave: 'startDate',
+};
+
+/** Pairs of (start, end) fields where the end must not precede the start. */
+const INTERVALS: readonly (readonly [string, string])[] = [
+  ['date', 'endDate'],
+  ['onsetDate', 'endDate'],
+  ['startDate', 'endDate'],
+  ['onsetDate', 'resolvedDate'],
+];
+
+function isDateKey(key: string): boolean {
+  return key === 'date' || key.endsWith('Date');
+}
+
+/** Lists whose keys come from the input (questionnaire item ids): their keys are replaced by `*` in paths. */
+const INPUT_KEYED = new Set(['answers']);
+
+function toPath(path: readonly PropertyKey[]): ErrorPath {
+  const out: (string | number)[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const p = path[i];
+    const parent = path[i - 1];
+    // A key the input chose is input, so it never enters a path.
+    if (typeof parent === 'string' && INPUT_KEYED.has(parent) && typeof p !== 'number') out.push('*');
+    else out.push(typeof p === 'number' ? p : String(p));
+  }
+  return out;
+}
+
+function issueCode(issue: z.core.$ZodIssue): RecordIssueCode {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'required' : 'invalid-type';
+    case 'invalid_format':
+    case 'invalid_key':
+      return 'invalid-format';
+    case 'too_small':
+    case 'too_big':
+    case 'not_multiple_of':
+      return 'out-of-range';
+    case 'invalid_value':
+    case 'invalid_union':
+    case 'invalid_element':
+      return 'invalid-value';
+    case 'unrecognized_keys':
+      return 'unknown-field';
+    case 'custom': {
+      const kp = (issue.params as { kp?: RecordIssueCode } | undefined)?.kp;
+      return kp ?? 'invalid-value';
+    }
+  }
+}
+
+/**
+ * Checks that need `asOf` and the birth date, on the parsed record: no
+ * clinical date after `asOf` or before birth, and no interval that ends
+ * before it starts. Paths use the input's indices (checked before sorting).
+ */
+function checkDates(record: PatientRecord, asOf: IsoDate): RecordIssue[] {
+  const issues: RecordIssue[] = [];
+  const birth = record.patient.birthDate;
+  if (birth > asOf) issues.push({ path: ['patient', 'birthDate'], code: 'future-date' });
+  const dod = record.patient.deceasedDate;
+  if (dod !== undefined) {
+    if (dod > asOf) issues.push({ path: ['patient', 'deceasedDate'], code: 'future-date' });
+    else if (dod < birth) issues.push({ path: ['patient', 'deceasedDate'], code: 'inconsistent' });
+  }
+  for (const [listName, list] of Object.entries(record)) {
+    if (!Array.isArray(list)) continue;
+    list.forEach((item: Record<string, unknown>, index) => {
+      for (const [key, value] of Object.entries(item)) {
+        if (typeof value !== 'string' || !isDateKey(key)) continue;
+        if (value > asOf) issues.push({ path: [listName, index, key], code: 'future-date' });
+        else if (value < birth) issues.push({ path: [listName, index, key], code: 'inconsistent' });
+      }
+      for (const [start, end] of INTERVALS) {
+        const s = item[start];
+        const e = item[end];
+        if (typeof s === 'string' && typeof e === 'string' && e < s) {
+          issues.push({ path: [listName, index, end], code: 'inconsistent' });
+        }
+      }
+    });
+  }
+  return issues;
+}
+
+function sortLists(record: PatientRecord): PatientRecord {
+  const out: Record<string, unknown> = { ...record };
+  for (const [listName, list] of Object.entries(record)) {
+    if (!Array.isArray(list) || list.length < 2) continue;
+    const key = SORT_KEY[listName] ?? 'date';
+    // Array.prototype.sort is stable, so same-day entries keep their input order.
+    out[listName] = [...(list as Record<string, string>[])].sort((a, b) => {
+      const x = a[key] ?? '';
+      const y = b[key] ?? '';
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+  return out as PatientRecord;
+}
+
+/**
+ * Validates and normalises a patient record without throwing.
+ *
+ * @param input - anything (typically parsed JSON from the LPS)
+ * @param options - the evaluation date and the unknown-field policy
+ * @returns the record, or an {@link InvalidRecordError} listing every issue by path and code
+ * @example
+ * ```ts
+ * const result = safeParsePatientRecord(json, { asOf: '2027-01-15' });
+ * if (!result.success) {
+ *   for (const issue of result.error.issues) console.warn(issue.path, issue.code);
+ * }
+ * ```
+ */
+export function safeParsePatientRecord(input: unknown, options: ParseRecordOptions): SafeParseRecordResult {
+  assertAsOf(options.asOf);
+  const parsed = recordSchemaFor(options.unknownFields ?? 'reject').safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    // The zod error holds input values (reportInput is on to tell missing from wrong): it is dropped here, not kept as cause.
+    const issues = parsed.error.issues.map((i) => ({ path: toPath(i.path), code: issueCode(i) }));
+    return { success: false, error: new InvalidRecordError(issues) };
+  }
+  const dateIssues = checkDates(parsed.data, options.asOf);
+  if (dateIssues.length > 0) return { success: false, error: new InvalidRecordError(dateIssues) };
+  return { success: true, record: sortLists(parsed.data) };
+}
+
+/**
+ * Validates and normalises a patient record.
+ *
+ * @param input - anything (typically parsed JSON from the LPS)
+ * @param options - the evaluation date and the unknown-field policy
+ * @returns the validated record: codes normalised, ratios and BMI derived, lists sorted by date
+ * @throws {@link InvalidRecordError} listing every issue by path and code (never a value)
+ * @example
+ * ```ts
+ * const record = parsePatientRecord(
+ *   { id: 'p1', patient: { birthDate: '1950-05-04', sex: 'female', listed: true } },
+ *   { asOf: '2027-01-15' },
+ * );
+ * record.diagnoses; // []
+ * ```
+ */
+export function parsePatientRecord(input: unknown, options: ParseRecordOptions): PatientRecord {
+  const result = safeParsePatientRecord(input, options);
+  if (result.success) return result.record;
+  throw result.error;
+}
+
