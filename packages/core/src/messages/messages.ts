@@ -423,8 +423,7 @@ const ERROR_MESSAGE_CODES: { readonly [K in ErrorCode]: `error.${K}` & MessageCo
  * const code: RecordIssueMessageCode = 'record.issue.required';
  * ```
  */
-export type RecordIssueMessageCode<C extends RecordIssueCode = RecordIssueCode> =
-  (typeof RECORD_ISSUE_MESSAGE_CODES)[C];
+export type RecordIssueMessageCode<C extends RecordIssueCode = RecordIssueCode> = `record.issue.${C}` & MessageCode;
 
 /**
  * The message code of an {@link ErrorCode}: `'error.<CODE>'`. Every such
@@ -436,7 +435,7 @@ export type RecordIssueMessageCode<C extends RecordIssueCode = RecordIssueCode> 
  * const code: ErrorMessageCode = 'error.INVALID_RECORD';
  * ```
  */
-export type ErrorMessageCode<C extends ErrorCode = ErrorCode> = (typeof ERROR_MESSAGE_CODES)[C];
+export type ErrorMessageCode<C extends ErrorCode = ErrorCode> = `error.${C}` & MessageCode;
 
 /**
  * The message code that explains a {@link RecordIssueCode}.

@@ -193,7 +193,7 @@ describe('parsePatientRecord', () => {
   });
 
   it('rejects a malformed asOf as an argument error', () => {
-    expect(() => parsePatientRecord(baseRecord(), { asOf: '15-01-2027' })).toThrowError(
+    expect(() => parsePatientRecord(baseRecord(), { asOf: '15-01-2027' })).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as Error,
     );
   });

@@ -215,7 +215,7 @@ function buildSchemas(object: ObjectFactory) {
     date: isoDate,
     instrument: z.enum(INSTRUMENTS),
     version: z.string().min(1).max(32),
-    answers: z.record(z.string().regex(ITEM_ID), z.number().finite().nullable()),
+    answers: z.record(z.string().regex(ITEM_ID), z.number().nullable()),
   });
 
   const encounter = object({
@@ -288,25 +288,32 @@ function buildSchemas(object: ObjectFactory) {
 
 // zod's own `z.ZodObject` types differ between strict and strip only in config, so one factory serves both.
 const rejecting = buildSchemas(z.strictObject);
-const stripping = buildSchemas(z.object as unknown as ObjectFactory);
+const stripping = buildSchemas(z.object);
+
+/** @internal the schema for a given unknown-field policy. */
+export function recordSchemaFor(policy: UnknownFieldPolicy): typeof rejecting.record {
+  return policy === 'reject' ? rejecting.record : stripping.record;
+}
+
+/** A validated, normalised patient record (the output of {@link parsePatientRecord}). */
+export type PatientRecord = z.output<typeof rejecting.record>;
+/** What an integrator passes in: the input form of a {@link PatientRecord}. */
+export type PatientRecordInput = z.input<typeof rejecting.record>;
 
 /**
  * The zod schema of a {@link PatientRecord}, rejecting unknown fields. Use
  * {@link parsePatientRecord} rather than calling it directly: that also
  * checks dates against `asOf`, sorts the lists and maps problems to
- * {@link RecordIssue}s without values.
+ * {@link RecordIssue}s without values. Exported for integrators who compose
+ * it into their own schemas or generate JSON Schema from it.
+ *
+ * @example
+ * ```ts
+ * import { z } from 'zod';
+ * const jsonSchema = z.toJSONSchema(PatientRecordSchema, { io: 'input' });
+ * ```
  */
-export const PatientRecordSchema = rejecting.record;
-
-/** @internal the schema for a given unknown-field policy. */
-export function recordSchemaFor(policy: UnknownFieldPolicy): typeof PatientRecordSchema {
-  return policy === 'reject' ? rejecting.record : stripping.record;
-}
-
-/** A validated, normalised patient record (the output of {@link parsePatientRecord}). */
-export type PatientRecord = z.output<typeof PatientRecordSchema>;
-/** What an integrator passes in: the input form of a {@link PatientRecord}. */
-export type PatientRecordInput = z.input<typeof PatientRecordSchema>;
+export const PatientRecordSchema: z.ZodType<PatientRecord, PatientRecordInput> = rejecting.record;
 /** The patient's demographics and listing. */
 export type Patient = PatientRecord['patient'];
 /** One problem-list entry, code normalised. */

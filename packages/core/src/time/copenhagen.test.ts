@@ -65,6 +65,19 @@ describe('copenhagenOffset', () => {
     }
   });
 
+  it('stays right when many instants share a few days (the per-day memo)', () => {
+    const around = (iso: string) => {
+      const t = Date.parse(iso);
+      return fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }).map((delta) => new Date(t + delta));
+    };
+    fc.assert(
+      fc.property(fc.array(fc.oneof(around('2026-03-29T01:00:00Z'), around('2026-10-25T01:00:00Z')), { maxLength: 50 }), (instants) => {
+        for (const d of instants) expect(copenhagenOffset(d)).toBe(euRuleOffset(d));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('refuses an invalid Date and instants outside the +0100/+0200 era', () => {
     for (const value of [new Date(Number.NaN), '2026-01-01' as unknown as Date, undefined as unknown as Date]) {
       const err = thrown(() => copenhagenOffset(value));

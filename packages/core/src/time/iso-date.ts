@@ -22,6 +22,11 @@ import { isoDateError, scanIsoDate } from './calendar-day';
  *
  * A plain `string` alias, so that records parsed from JSON need no conversion;
  * use {@link isIsoDate} to narrow `unknown` input.
+ *
+ * @example
+ * ```ts
+ * const asOf: IsoDate = '2027-01-15';
+ * ```
  */
 export type IsoDate = string;
 
