@@ -29,3 +29,4 @@ export {
 export type { ClinicOptions, PatientOptions } from './generate';
 export { CLI_DEFAULTS, parseCliArgs } from './cli-args';
 export type { CliOptions } from './cli-args';
+export { disagreements } from './reference-check';

@@ -253,3 +253,39 @@ export type {
   ParamValues,
   RecordIssueMessageCode,
 } from './messages/index';
+
+// Rule packs: format, facts, operators, the evaluator, selection by date.
+export {
+  FACTS,
+  MISSING_DATA_CODES,
+  computeFact,
+  createFactContext,
+  factKey,
+  missingDataMessageCode,
+} from './rules/facts';
+export type { FactCoding, FactContext, FactDefinition, FactType, FactValue, MissingDataCode } from './rules/facts';
+export { OPERATORS } from './rules/operators';
+export type { OperandProblem, OperatorDefinition } from './rules/operators';
+export { RulePackDocumentSchema, canonicalJson, loadRulePack, packDigest } from './rules/pack';
+export type {
+  AllCondition,
+  AnyCondition,
+  Condition,
+  JsonValue,
+  LeafCondition,
+  NotCondition,
+  PackSource,
+  PackStatus,
+  Rule,
+  RulePack,
+  RulePackDocument,
+  RulePackIssueCode,
+  RuleSetRef,
+  TopLevelCondition,
+} from './rules/pack';
+export { compileRulePack, evaluateRulePack, missingData } from './rules/evaluate';
+export type { CompiledRulePack, GroupTrace, LeafTrace, PackEvaluation, RuleResult, TraceNode, Truth } from './rules/evaluate';
+export { createRulePackSet } from './rules/registry';
+export type { RulePackSet } from './rules/registry';
+export { JRE_CONTEXT_FACT, toJsonRulesEngine } from './rules/json-rules-engine';
+export type { JreFact, JreOperator, JsonRulesEngineExport } from './rules/json-rules-engine';

@@ -56,6 +56,11 @@ const SAMPLES: { readonly [C in MessageCode]: MessageParams<C> } = {
   'inclusion.lrs.duration.short': { weeks: 8, minWeeks: 12 },
   'inclusion.lrs.recurrent': { episodes: 3 },
   'inclusion.lrs.red-flag': { category: 'cauda-equina' },
+  'missing.post-bronchodilator-spirometry': {},
+  'missing.fev1-percent-predicted': {},
+  'missing.back-pain-episode-onset': {},
+  'missing.mrc': {},
+  'missing.cat': {},
 };
 
 function render(code: MessageCode, locale: Locale): string {

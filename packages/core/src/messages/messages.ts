@@ -252,6 +252,33 @@ export const messages = defineCatalogue({
     en: (p) =>
       `Red flag: suspected ${redFlagCategoryLabel(p.category, 'en')}. Assess the patient now and refer urgently unless the suspicion can be ruled out. Do not start the package until the suspicion is resolved.`,
   },
+
+  // Missing data: what would let the SDK decide (one per MissingDataCode).
+  'missing.post-bronchodilator-spirometry': {
+    params: {},
+    da: () => 'Spirometri efter bronkodilatation (FEV1/FVC)',
+    en: () => 'Post-bronchodilator spirometry (FEV1/FVC)',
+  },
+  'missing.fev1-percent-predicted': {
+    params: {},
+    da: () => 'FEV1 i procent af forventet værdi',
+    en: () => 'FEV1 as a percentage of predicted',
+  },
+  'missing.back-pain-episode-onset': {
+    params: {},
+    da: () => 'Debutdato for den aktuelle episode med lænderygsmerter',
+    en: () => 'Onset date of the current episode of low back pain',
+  },
+  'missing.mrc': {
+    params: {},
+    da: () => 'MRC-åndenødsgrad (1-5)',
+    en: () => 'MRC dyspnoea grade (1-5)',
+  },
+  'missing.cat': {
+    params: {},
+    da: () => 'CAT-score',
+    en: () => 'CAT score',
+  },
 });
 
 /**

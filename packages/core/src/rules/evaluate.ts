@@ -1,0 +1,218 @@
+/**
+ * The evaluator: compiles a pack once into plain closures (no `eval`, no
+ * `new Function`, no JSONPath) and evaluates it for one patient with
+ * three-valued logic and a full trace.
+ *
+ * Three-valued logic (Kleene): a leaf whose fact is unknown is `unknown`;
+ * `all` is false if any child is false, true if all are true, else unknown;
+ * `any` is true if any child is true, false if all are false, else unknown;
+ * `not(unknown)` is unknown. Missing data therefore never turns into `false`.
+ *
+ * @module
+ */
+import { InternalError } from '../errors/errors';
+import { FACTS, computeWithKey, factKey } from './facts';
+import type { FactContext, FactDefinition, FactValue, MissingDataCode } from './facts';
+import { OPERATORS } from './operators';
+import type { Condition, JsonValue, LeafCondition, RulePack, RuleSetRef } from './pack';
+
+/** The outcome of a condition or rule: true, false, or unknown (data missing). */
+export type Truth = 'true' | 'false' | 'unknown';
+
+/** A leaf of the trace: the fact, its value, the comparison and its result. */
+export interface LeafTrace {
+  readonly kind: 'fact';
+  /** The leaf's name, if the pack gave one. */
+  readonly name?: string;
+  /** Fact name. */
+  readonly fact: string;
+  /** Fact params, if any. */
+  readonly params?: Readonly<Record<string, JsonValue>>;
+  /** Operator name. */
+  readonly operator: string;
+  /** The operand from the pack. */
+  readonly value: JsonValue;
+  /** The fact value used; absent when unknown. */
+  readonly factValue?: Exclude<FactValue, undefined>;
+  /** The leaf's result. */
+  readonly result: Truth;
+  /** When unknown: the data that would decide it. */
+  readonly missing?: MissingDataCode;
+}
+
+/** A group of the trace (`all`, `any`, `not`) with its children. */
+export interface GroupTrace {
+  readonly kind: 'all' | 'any' | 'not';
+  /** The group's name, if the pack gave one. */
+  readonly name?: string;
+  /** The group's result. */
+  readonly result: Truth;
+  /** The children's traces, in pack order (every child is evaluated, for a complete trace). */
+  readonly children: readonly TraceNode[];
+}
+
+/** A node of the evaluation trace. */
+export type TraceNode = LeafTrace | GroupTrace;
+
+/** The outcome of one rule for one patient. */
+export interface RuleResult {
+  /** The rule's name. */
+  readonly name: string;
+  /** The rule's priority (default 1). */
+  readonly priority: number;
+  /** Whether the rule's conditions hold. */
+  readonly result: Truth;
+  /** The rule's event (type and params from the pack). */
+  readonly event: { readonly type: string; readonly params?: Readonly<Record<string, JsonValue>> | undefined };
+  /** What data would decide the rule, when its result is unknown. */
+  readonly missing: readonly MissingDataCode[];
+  /** The full trace. */
+  readonly trace: TraceNode;
+}
+
+/** The outcome of a whole pack for one patient. */
+export interface PackEvaluation {
+  /** Which pack version decided. */
+  readonly ruleSet: RuleSetRef;
+  /** One result per rule, in the pack's order. */
+  readonly results: readonly RuleResult[];
+}
+
+type CompiledNode = (ctx: FactContext) => TraceNode;
+
+/** A pack compiled into closures; evaluate it with {@link evaluateRulePack}. */
+export interface CompiledRulePack {
+  /** The pack it was compiled from. */
+  readonly pack: RulePack;
+  /** @internal the compiled rules. */
+  readonly rules: readonly { readonly rule: RulePack['rules'][number]; readonly node: CompiledNode }[];
+}
+
+function compileLeaf(leaf: LeafCondition): CompiledNode {
+  const fact: FactDefinition | undefined = FACTS.get(leaf.fact);
+  const op = OPERATORS.get(leaf.operator);
+  // loadRulePack has checked both; a miss here means a pack bypassed loading.
+  if (fact === undefined || op === undefined) throw new InternalError('Rule pack was not loaded before compiling');
+  const params = leaf.params ?? {};
+  const key = factKey(leaf.fact, leaf.params);
+  const test = op.prepare(leaf.value);
+  const base = {
+    kind: 'fact' as const,
+    ...(leaf.name === undefined ? {} : { name: leaf.name }),
+    fact: leaf.fact,
+    ...(leaf.params === undefined ? {} : { params: leaf.params }),
+    operator: leaf.operator,
+    value: leaf.value,
+  };
+  const missing = fact.missing;
+  return (ctx) => {
+    const factValue = computeWithKey(ctx, fact, key, params);
+    if (factValue === undefined) {
+      return missing === undefined ? { ...base, result: 'unknown' } : { ...base, result: 'unknown', missing };
+    }
+    return { ...base, factValue, result: test(factValue, ctx.asOf) ? 'true' : 'false' };
+  };
+}
+
+function compileCondition(c: Condition): CompiledNode {
+  if ('fact' in c) return compileLeaf(c);
+  const name = c.name;
+  const named = name === undefined ? {} : { name };
+  if ('not' in c) {
+    const child = compileCondition(c.not);
+    return (ctx) => {
+      const t = child(ctx);
+      const result: Truth = t.result === 'unknown' ? 'unknown' : t.result === 'true' ? 'false' : 'true';
+      return { kind: 'not', ...named, result, children: [t] };
+    };
+  }
+  const isAll = 'all' in c;
+  const children = (isAll ? c.all : c.any).map(compileCondition);
+  const kind = isAll ? ('all' as const) : ('any' as const);
+  // all: a false child decides; any: a true child decides. Unknown only if nothing decides and something is unknown.
+  const decisive: Truth = isAll ? 'false' : 'true';
+  const otherwise: Truth = isAll ? 'true' : 'false';
+  return (ctx) => {
+    const traces: TraceNode[] = new Array<TraceNode>(children.length);
+    let sawUnknown = false;
+    let decided = false;
+    for (let i = 0; i < children.length; i++) {
+      const t = (children[i] as CompiledNode)(ctx);
+      traces[i] = t;
+      if (t.result === decisive) decided = true;
+      else if (t.result === 'unknown') sawUnknown = true;
+    }
+    const result: Truth = decided ? decisive : sawUnknown ? 'unknown' : otherwise;
+    return { kind, ...named, result, children: traces };
+  };
+}
+
+/**
+ * Compiles a loaded pack into closures. Do it once per pack, not per patient.
+ *
+ * @param pack - a pack from {@link loadRulePack}
+ * @returns the compiled pack
+ * @example
+ * ```ts
+ * const compiled = compileRulePack(loadRulePack(json));
+ * const evaluation = evaluateRulePack(compiled, createFactContext(record, asOf));
+ * ```
+ */
+export function compileRulePack(pack: RulePack): CompiledRulePack {
+  return { pack, rules: pack.rules.map((rule) => ({ rule, node: compileCondition(rule.conditions) })) };
+}
+
+function collectMissing(node: TraceNode, into: Set<MissingDataCode>): void {
+  if (node.result !== 'unknown') return;
+  if (node.kind === 'fact') {
+    if (node.missing !== undefined) into.add(node.missing);
+    return;
+  }
+  for (const child of node.children) collectMissing(child, into);
+}
+
+/**
+ * The data whose absence leaves a trace node unknown: only leaves under
+ * unknown groups count (an unknown leaf beside a deciding sibling does not).
+ *
+ * @param node - a trace node
+ * @returns the missing-data codes, in first-seen order
+ * @example
+ * ```ts
+ * missingData(result.trace); // ['post-bronchodilator-spirometry']
+ * ```
+ */
+export function missingData(node: TraceNode): MissingDataCode[] {
+  const set = new Set<MissingDataCode>();
+  collectMissing(node, set);
+  return [...set];
+}
+
+/**
+ * Evaluates a compiled pack for one patient.
+ *
+ * @param compiled - from {@link compileRulePack}
+ * @param ctx - the patient's fact context (share it across packs for the same patient and date)
+ * @returns every rule's result with its trace, and the pack's identity
+ * @example
+ * ```ts
+ * const { results, ruleSet } = evaluateRulePack(compiled, createFactContext(record, '2027-01-15'));
+ * ```
+ */
+export function evaluateRulePack(compiled: CompiledRulePack, ctx: FactContext): PackEvaluation {
+  const results: RuleResult[] = new Array<RuleResult>(compiled.rules.length);
+  for (let i = 0; i < compiled.rules.length; i++) {
+    const { rule, node } = compiled.rules[i] as CompiledRulePack['rules'][number];
+    const trace = node(ctx);
+    results[i] = {
+      name: rule.name,
+      priority: rule.priority ?? 1,
+      result: trace.result,
+      event: rule.event,
+      missing: trace.result === 'unknown' ? missingData(trace) : [],
+      trace,
+    };
+  }
+  return { ruleSet: compiled.pack.ref, results };
+}
+

@@ -1,0 +1,330 @@
+/**
+ * The rule-pack format: metadata (id, semver version, validity, status,
+ * sources) and rules in json-rules-engine's JSON. Loading validates the
+ * pack's shape with zod, then every leaf against the known facts and
+ * operators, and computes the content digest.
+ *
+ * @module
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+import { InvalidRulePackError } from '../errors/errors';
+import type { ErrorPath, RulePackIssue } from '../errors/errors';
+import { isIsoDate } from '../time/iso-date';
+import { FACTS } from './facts';
+import { OPERATORS } from './operators';
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/;
+const PACK_ID = /^[a-z][a-z0-9-]{1,63}$/;
+const ISO_FORM = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A JSON value (rule-pack params are plain JSON). */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A leaf condition: `{ fact, operator, value, params? }` as in json-rules-engine. */
+export interface LeafCondition {
+  /** A fact name (see the fact catalogue). */
+  readonly fact: string;
+  /** An operator name. */
+  readonly operator: string;
+  /** The operand. A literal: json-rules-engine's `{ fact: ... }` operand references are not supported. */
+  readonly value: JsonValue;
+  /** The fact's params, for facts that take them. */
+  readonly params?: Readonly<Record<string, JsonValue>> | undefined;
+  /** An optional name, shown in traces. */
+  readonly name?: string | undefined;
+}
+/** `{ all: [...] }`: true when every condition is true. */
+export interface AllCondition {
+  readonly all: readonly Condition[];
+  readonly name?: string | undefined;
+}
+/** `{ any: [...] }`: true when at least one condition is true. */
+export interface AnyCondition {
+  readonly any: readonly Condition[];
+  readonly name?: string | undefined;
+}
+/** `{ not: condition }`: negation (unknown stays unknown). */
+export interface NotCondition {
+  readonly not: Condition;
+  readonly name?: string | undefined;
+}
+/** A condition: a group or a leaf. */
+export type Condition = AllCondition | AnyCondition | NotCondition | LeafCondition;
+/** A top-level condition: json-rules-engine requires a group at the top. */
+export type TopLevelCondition = AllCondition | AnyCondition | NotCondition;
+
+/** A rule in json-rules-engine's JSON. */
+export interface Rule {
+  /** Unique within the pack; results and traces name it. */
+  readonly name: string;
+  /** json-rules-engine's priority (higher runs first); default 1. */
+  readonly priority?: number | undefined;
+  /** The conditions. */
+  readonly conditions: TopLevelCondition;
+  /** What the rule means when its conditions hold. */
+  readonly event: { readonly type: string; readonly params?: Readonly<Record<string, JsonValue>> | undefined };
+}
+
+/** A source a pack rests on. */
+export interface PackSource {
+  /** Title of the document. */
+  readonly title: string;
+  /** Where it is published, if public. */
+  readonly url?: string | undefined;
+  /** What the pack takes from it. */
+  readonly note?: string | undefined;
+}
+
+/** `provisional` until the national documents are published and the pack is approved. */
+export type PackStatus = 'provisional' | 'approved';
+
+/** A rule pack as written (JSON). */
+export interface RulePackDocument {
+  /** Editor support: the JSON Schema of packs. */
+  readonly $schema?: string | undefined;
+  /** Stable id, e.g. `kol-inclusion`. */
+  readonly id: string;
+  /** Semantic version of this pack's content. */
+  readonly version: string;
+  /** Human title. */
+  readonly title: string;
+  /** What the pack decides, for readers. */
+  readonly description?: string | undefined;
+  /** First date (inclusive) on which this version applies. */
+  readonly validFrom: string;
+  /** Last date (inclusive) on which it applies; open-ended when absent. */
+  readonly validTo?: string | undefined;
+  /** provisional or approved. */
+  readonly status: PackStatus;
+  /** The sources the content rests on (at least one). */
+  readonly sources: readonly PackSource[];
+  /** The rules. */
+  readonly rules: readonly Rule[];
+}
+
+/** The identity of a pack version that every result carries. */
+export interface RuleSetRef {
+  /** Pack id. */
+  readonly id: string;
+  /** Pack version. */
+  readonly version: string;
+  /** sha-256 (hex) of the pack's canonical JSON. */
+  readonly digest: string;
+  /** provisional or approved. */
+  readonly status: PackStatus;
+}
+
+/** A loaded, validated pack with its digest. */
+export interface RulePack extends RulePackDocument {
+  /** The digest of the pack's canonical JSON. */
+  readonly digest: string;
+  /** The pack's identity, for results. */
+  readonly ref: RuleSetRef;
+}
+
+const json: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(json), z.record(z.string(), json)]),
+);
+
+const leafSchema = z.strictObject({
+  fact: z.string().min(1).meta({ description: 'A fact name from the SDK fact catalogue.' }),
+  operator: z.string().min(1).meta({ description: 'An operator name (json-rules-engine built-ins, date and value-set operators).' }),
+  value: json,
+  params: z.record(z.string(), json).optional(),
+  name: z.string().optional(),
+});
+
+const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(conditionSchema).min(1), name: z.string().optional() }),
+    z.strictObject({ any: z.array(conditionSchema).min(1), name: z.string().optional() }),
+    z.strictObject({ not: conditionSchema, name: z.string().optional() }),
+    leafSchema,
+  ]),
+);
+
+const topLevelSchema = z.union([
+  z.strictObject({ all: z.array(conditionSchema).min(1), name: z.string().optional() }),
+  z.strictObject({ any: z.array(conditionSchema).min(1), name: z.string().optional() }),
+  z.strictObject({ not: conditionSchema, name: z.string().optional() }),
+]);
+
+const ruleSchema = z.strictObject({
+  name: z.string().min(1).max(120),
+  priority: z.number().int().min(1).optional(),
+  conditions: topLevelSchema,
+  event: z.strictObject({ type: z.string().min(1), params: z.record(z.string(), json).optional() }),
+});
+
+/** The zod schema of a rule pack document; the shipped JSON Schema is generated from it. */
+export const RulePackDocumentSchema: z.ZodType<RulePackDocument> = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(PACK_ID),
+  version: z.string().regex(SEMVER),
+  title: z.string().min(1),
+  description: z.string().optional(),
+  validFrom: z.string().regex(ISO_FORM),
+  validTo: z.string().regex(ISO_FORM).optional(),
+  status: z.enum(['provisional', 'approved']),
+  sources: z.array(z.strictObject({ title: z.string().min(1), url: z.string().optional(), note: z.string().optional() })).min(1),
+  rules: z.array(ruleSchema).min(1),
+});
+
+/** Kinds of problem in a rule pack. */
+export type RulePackIssueCode =
+  | 'invalid-shape'
+  | 'unknown-fact'
+  | 'unknown-operator'
+  | 'wrong-operand-type'
+  | 'unknown-value-set'
+  | 'unknown-fact-value'
+  | 'invalid-fact-params'
+  | 'operator-not-for-fact'
+  | 'malformed-date'
+  | 'duplicate-rule-name'
+  | 'overlapping-validity'
+  | 'no-valid-version';
+
+/**
+ * Canonical JSON: object keys sorted, no whitespace, so the digest does not
+ * change with key order or formatting.
+ *
+ * @param value - a JSON value
+ * @returns its canonical text
+ * @example
+ * ```ts
+ * canonicalJson({ b: 1, a: [true, null] }); // '{"a":[true,null],"b":1}'
+ * ```
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+/**
+ * The content digest of a pack: sha-256 of its canonical JSON (without the
+ * `$schema` pointer, which is editor support, not content).
+ *
+ * @param document - the pack document
+ * @returns lowercase hex
+ * @example
+ * ```ts
+ * packDigest(pack) === packDigest(JSON.parse(JSON.stringify(pack))); // true
+ * ```
+ */
+export function packDigest(document: RulePackDocument): string {
+  const { $schema: _ignored, ...content } = document;
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(content))));
+}
+
+/** Checks every leaf of a condition tree against the fact and operator catalogues. */
+function checkCondition(c: Condition, path: ErrorPath, emit: (path: ErrorPath, code: RulePackIssueCode) => void): void {
+  if ('all' in c) {
+    c.all.forEach((x, i) => {
+      checkCondition(x, [...path, 'all', i], emit);
+    });
+    return;
+  }
+  if ('any' in c) {
+    c.any.forEach((x, i) => {
+      checkCondition(x, [...path, 'any', i], emit);
+    });
+    return;
+  }
+  if ('not' in c) {
+    checkCondition(c.not, [...path, 'not'], emit);
+    return;
+  }
+  const fact = FACTS.get(c.fact);
+  const op = OPERATORS.get(c.operator);
+  if (fact === undefined) emit([...path, 'fact'], 'unknown-fact');
+  if (op === undefined) emit([...path, 'operator'], 'unknown-operator');
+  if (fact === undefined || op === undefined) return;
+  if (fact.params === undefined) {
+    if (c.params !== undefined && Object.keys(c.params).length > 0) emit([...path, 'params'], 'invalid-fact-params');
+  } else if (!fact.params.safeParse(c.params ?? {}).success) {
+    emit([...path, 'params'], 'invalid-fact-params');
+  }
+  if (!op.factTypes.includes(fact.type)) {
+    emit([...path, 'operator'], 'operator-not-for-fact');
+    return;
+  }
+  const problem = op.checkValue(c.value, fact);
+  if (problem !== undefined) emit([...path, 'value'], problem);
+}
+
+/**
+ * Validates a rule-pack document and computes its digest.
+ *
+ * @param input - the parsed JSON of a pack
+ * @returns the loaded pack
+ * @throws {@link InvalidRulePackError} naming the pack id, the rule and the path of every problem
+ * @example
+ * ```ts
+ * const pack = loadRulePack(JSON.parse(text));
+ * pack.ref; // { id: 'kol-inclusion', version: '0.1.0', digest: '...', status: 'provisional' }
+ * ```
+ */
+export function loadRulePack(input: unknown): RulePack {
+  const packId =
+    typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string'
+      ? (input as { id: string }).id
+      : undefined;
+  const parsed = RulePackDocumentSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues: RulePackIssue[] = parsed.error.issues.map((i) => {
+      const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+      return { ...(packId === undefined ? {} : { packId }), ...ruleAt(input, path), path, code: 'invalid-shape' };
+    });
+    throw packError(packId, issues);
+  }
+  const doc = parsed.data;
+  const issues: RulePackIssue[] = [];
+  for (const [key, value] of [
+    ['validFrom', doc.validFrom],
+    ['validTo', doc.validTo],
+  ] as const) {
+    if (value !== undefined && !isIsoDate(value)) issues.push({ packId: doc.id, path: [key], code: 'malformed-date' });
+  }
+  if (doc.validTo !== undefined && isIsoDate(doc.validTo) && isIsoDate(doc.validFrom) && doc.validTo < doc.validFrom) {
+    issues.push({ packId: doc.id, path: ['validTo'], code: 'malformed-date' });
+  }
+  const names = new Set<string>();
+  doc.rules.forEach((rule, i) => {
+    if (names.has(rule.name)) issues.push({ packId: doc.id, rule: rule.name, path: ['rules', i, 'name'], code: 'duplicate-rule-name' });
+    names.add(rule.name);
+    checkCondition(rule.conditions, ['rules', i, 'conditions'], (path, code) => {
+      issues.push({ packId: doc.id, rule: rule.name, path, code });
+    });
+  });
+  if (issues.length > 0) throw packError(doc.id, issues);
+  const digest = packDigest(doc);
+  return { ...doc, digest, ref: { id: doc.id, version: doc.version, digest, status: doc.status } };
+}
+
+function ruleAt(input: unknown, path: ErrorPath): { rule?: string } {
+  if (path[0] !== 'rules' || typeof path[1] !== 'number') return {};
+  const rules = (input as { rules?: unknown }).rules;
+  const rule = Array.isArray(rules) ? (rules[path[1]] as { name?: unknown } | undefined) : undefined;
+  return typeof rule?.name === 'string' ? { rule: rule.name } : {};
+}
+
+function describe(issue: RulePackIssue): string {
+  const where = issue.path.map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${p}`)).join('');
+  return `${issue.rule === undefined ? '' : `rule "${issue.rule}" `}at ${where === '' ? '(root)' : where.replace(/^\./, '')}: ${issue.code}`;
+}
+
+function packError(packId: string | undefined, issues: readonly RulePackIssue[]): InvalidRulePackError {
+  const head = `Invalid rule pack${packId === undefined ? '' : ` "${packId}"`}`;
+  const shown = issues.slice(0, 10).map(describe).join('; ');
+  const more = issues.length > 10 ? `; and ${String(issues.length - 10)} more` : '';
+  return new InvalidRulePackError(`${head}: ${shown}${more}`, issues, { path: issues[0]?.path ?? [] });
+}
+
