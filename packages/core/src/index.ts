@@ -289,3 +289,4 @@ export { createRulePackSet } from './rules/registry';
 export type { RulePackSet } from './rules/registry';
 export { JRE_CONTEXT_FACT, toJsonRulesEngine } from './rules/json-rules-engine';
 export type { JreFact, JreOperator, JsonRulesEngineExport } from './rules/json-rules-engine';
+export { patientRecordJsonSchema, rulePackJsonSchema } from './rules/json-schema';
