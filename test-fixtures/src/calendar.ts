@@ -5,6 +5,10 @@
  * Howard Hinnant's `days_from_civil` / `civil_from_days` algorithms
  * (proleptic Gregorian calendar).
  *
+ * Deliberately independent of core's date helpers: the generator plants
+ * boundary cases ("exactly 12 weeks before asOf") that test those helpers,
+ * so it must not compute them with the code under test.
+ *
  * @module
  */
 

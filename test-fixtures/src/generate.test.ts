@@ -284,7 +284,12 @@ describe('realism', () => {
         case 'STarT-Back':
           expect(q.version).toBe('1.0');
           expect(keys).toEqual(['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9']);
-          expect(values.every((v) => v === 0 || v === 1)).toBe(true);
+          // q1-q8 disagree 0 / agree 1; q9 is the five-level bothersomeness answer 0-4.
+          {
+            const { q9, ...rest } = q.answers;
+            expect(Object.values(rest).every((v) => v === null || v === 0 || v === 1)).toBe(true);
+            expect(q9 === null || (q9 !== undefined && q9 >= 0 && q9 <= 4)).toBe(true);
+          }
           break;
         case 'ODI':
           expect(keys).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10']);

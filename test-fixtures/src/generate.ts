@@ -694,7 +694,10 @@ function addKol(c: Ctx): KolState {
 
 const START_PHYSICAL_P = 0.55;
 
-/** STarT Back answers q1-q9 (0/1; q9 scored 0/1) consistent with the risk group. */
+/**
+ * STarT Back answers consistent with the risk group: q1-q8 disagree 0 / agree 1;
+ * q9 (how bothersome) as its five answer codes 0-4, of which 3-4 score 1.
+ */
 function startBackAnswers(rng: Rng, risk: 'low' | 'medium' | 'high'): Record<string, number | null> {
   const a = [0, 0, 0, 0, 0, 0, 0, 0, 0];
   const setRandom = (indices: readonly number[], count: number): void => {
@@ -723,7 +726,9 @@ function startBackAnswers(rng: Rng, risk: 'low' | 'medium' | 'high'): Record<str
   const answers: Record<string, number | null> = {};
   const skipped = rng.chance(0.02) ? rng.int(0, 8) : -1;
   a.forEach((v, i) => {
-    answers[`q${i + 1}`] = i === skipped ? null : v;
+    // Item 9 scores 1 for "very much" (3) or "extremely" (4), 0 for "not at all" to "moderately" (0-2).
+    const answer = i === 8 ? (v === 1 ? rng.int(3, 4) : rng.int(0, 2)) : v;
+    answers[`q${i + 1}`] = i === skipped ? null : answer;
   });
   return answers;
 }
