@@ -260,19 +260,29 @@ export {
   MISSING_DATA_CODES,
   computeFact,
   createFactContext,
+  extendFacts,
   factKey,
   missingDataMessageCode,
 } from './rules/facts';
-export type { FactCoding, FactContext, FactDefinition, FactType, FactValue, MissingDataCode } from './rules/facts';
+export type {
+  FactCatalogue,
+  FactCoding,
+  FactContext,
+  FactDefinition,
+  FactType,
+  FactValue,
+  MissingDataCode,
+} from './rules/facts';
 export { OPERATORS } from './rules/operators';
 export type { OperandProblem, OperatorDefinition } from './rules/operators';
-export { RulePackDocumentSchema, canonicalJson, loadRulePack, packDigest } from './rules/pack';
+export { RulePackDocumentSchema, canonicalJson, factCatalogueOf, loadRulePack, packDigest } from './rules/pack';
 export type {
   AllCondition,
   AnyCondition,
   Condition,
   JsonValue,
   LeafCondition,
+  LoadRulePackOptions,
   NotCondition,
   PackSource,
   PackStatus,

@@ -56,6 +56,13 @@ const SAMPLES: { readonly [C in MessageCode]: MessageParams<C> } = {
   'inclusion.lrs.duration.short': { weeks: 8, minWeeks: 12 },
   'inclusion.lrs.recurrent': { episodes: 3 },
   'inclusion.lrs.red-flag': { category: 'cauda-equina' },
+  'inclusion.age.met': { minAge: 30 },
+  'inclusion.kol.spirometry.unconfirmed': {},
+  'inclusion.excluded.declined.revisitable': { date: '2026-03-02' },
+  'inclusion.lrs.diagnosis.present': {},
+  'inclusion.lrs.diagnosis.absent': {},
+  'inclusion.lrs.persistence.not-met': { weeks: 8, minWeeks: 12, episodes: 1, minEpisodes: 2, months: 12 },
+  'inclusion.lrs.persistence.unknown': {},
   'missing.post-bronchodilator-spirometry': {},
   'missing.fev1-percent-predicted': {},
   'missing.back-pain-episode-onset': {},
@@ -200,6 +207,26 @@ describe('texts', () => {
     expect(formatMessage('inclusion.lrs.duration.short', { weeks: 11.9, minWeeks: 12 }, 'da')).toBe(
       'Lænderygsmerterne har varet i 11 uger. Pakken kræver mindst 12 uger.',
     );
+  });
+
+  it('names both ways of meeting the LRS persistence criterion when neither is met', () => {
+    const params = { weeks: 8.6, minWeeks: 12, episodes: 1, minEpisodes: 2, months: 12 };
+    expect(formatMessage('inclusion.lrs.persistence.not-met', params, 'da')).toBe(
+      'Lænderygsmerterne har varet i 8 uger, og der er 1 episode inden for de seneste 12 måneder. Pakken kræver mindst 12 uger eller mindst 2 episoder inden for 12 måneder.',
+    );
+    expect(formatMessage('inclusion.lrs.persistence.not-met', params, 'en')).toBe(
+      'The low back pain has lasted 8 weeks, with 1 episode in the last 12 months. The package requires at least 12 weeks, or at least 2 episodes within 12 months.',
+    );
+    expect(formatMessage('inclusion.lrs.persistence.not-met', { ...params, episodes: 0, months: 1 }, 'da')).toContain(
+      '0 episoder inden for den seneste måned. Pakken kræver mindst 12 uger eller mindst 2 episoder inden for 1 måned.',
+    );
+  });
+
+  it('says that a declined package can be revisited', () => {
+    expect(formatMessage('inclusion.excluded.declined.revisitable', { date: '2026-03-02' }, 'da')).toBe(
+      'Patienten fravalgte pakken den 2. marts 2026. Beslutningen kan tages op igen, hvis patienten ønsker det.',
+    );
+    expect(formatMessage('inclusion.excluded.declined.revisitable', { date: '2026-03-02' }, 'en')).toContain('can be revisited');
   });
 
   it('uses singular and plural', () => {

@@ -27,6 +27,26 @@ function weeks(value: number, locale: Locale): string {
   return `${shown} ${shown === '1' ? 'week' : 'weeks'}`;
 }
 
+/** `1 episode` / `3 episoder` (counts are whole numbers). */
+function episodes(value: number, locale: Locale): string {
+  const shown = formatNumber(value, locale);
+  if (locale === 'da') return `${shown} ${value === 1 ? 'episode' : 'episoder'}`;
+  return `${shown} ${value === 1 ? 'episode' : 'episodes'}`;
+}
+
+/** `1 måned` / `12 måneder`. */
+function months(value: number, locale: Locale): string {
+  const shown = formatNumber(value, locale);
+  if (locale === 'da') return `${shown} ${value === 1 ? 'måned' : 'måneder'}`;
+  return `${shown} ${value === 1 ? 'month' : 'months'}`;
+}
+
+/** `den seneste måned` / `de seneste 12 måneder`. */
+function lastMonths(value: number, locale: Locale): string {
+  if (value === 1) return locale === 'da' ? 'den seneste måned' : 'the last month';
+  return locale === 'da' ? `de seneste ${months(value, 'da')}` : `the last ${months(value, 'en')}`;
+}
+
 /**
  * FEV1/FVC with two decimals, truncated rather than rounded so the shown
  * ratio stays on the same side of the 0.70 cut-off as the measured one
@@ -251,6 +271,48 @@ export const messages = defineCatalogue({
       `Rødt flag: mistanke om ${redFlagCategoryLabel(p.category, 'da')}. Vurder patienten straks, og henvis akut, hvis mistanken ikke kan afkræftes. Start ikke pakkeforløbet, før mistanken er afklaret.`,
     en: (p) =>
       `Red flag: suspected ${redFlagCategoryLabel(p.category, 'en')}. Assess the patient now and refer urgently unless the suspicion can be ruled out. Do not start the package until the suspicion is resolved.`,
+  },
+
+  // Inclusion reasons added with @kronikerpakker/inclusion (read by the GP).
+  'inclusion.age.met': {
+    params: { minAge: 'integer' },
+    da: (p) => `Patienten er mindst ${formatNumber(p.minAge, 'da')} år.`,
+    en: (p) => `The patient is at least ${formatNumber(p.minAge, 'en')} years of age.`,
+  },
+  'inclusion.kol.spirometry.unconfirmed': {
+    params: {},
+    da: () => 'KOL-diagnosen er ikke bekræftet: der er ingen registreret spirometri efter bronkodilatation.',
+    en: () => 'The COPD diagnosis is not confirmed: no post-bronchodilator spirometry is recorded.',
+  },
+  'inclusion.excluded.declined.revisitable': {
+    params: { date: 'date' },
+    da: (p) =>
+      `Patienten fravalgte pakken den ${formatIsoDate(p.date, 'da')}. Beslutningen kan tages op igen, hvis patienten ønsker det.`,
+    en: (p) =>
+      `The patient declined the package on ${formatIsoDate(p.date, 'en')}. The decision can be revisited if the patient wishes.`,
+  },
+  'inclusion.lrs.diagnosis.present': {
+    params: {},
+    da: () => 'Patienten har en registreret diagnose for lænderygsmerter.',
+    en: () => 'The patient has a recorded low back pain diagnosis.',
+  },
+  'inclusion.lrs.diagnosis.absent': {
+    params: {},
+    da: () => 'Patienten har ingen registreret diagnose for lænderygsmerter.',
+    en: () => 'The patient has no recorded low back pain diagnosis.',
+  },
+  'inclusion.lrs.persistence.not-met': {
+    params: { weeks: 'number', minWeeks: 'integer', episodes: 'integer', minEpisodes: 'integer', months: 'integer' },
+    da: (p) =>
+      `Lænderygsmerterne har varet i ${weeks(p.weeks, 'da')}, og der er ${episodes(p.episodes, 'da')} inden for ${lastMonths(p.months, 'da')}. Pakken kræver mindst ${weeks(p.minWeeks, 'da')} eller mindst ${episodes(p.minEpisodes, 'da')} inden for ${months(p.months, 'da')}.`,
+    en: (p) =>
+      `The low back pain has lasted ${weeks(p.weeks, 'en')}, with ${episodes(p.episodes, 'en')} in ${lastMonths(p.months, 'en')}. The package requires at least ${weeks(p.minWeeks, 'en')}, or at least ${episodes(p.minEpisodes, 'en')} within ${months(p.months, 'en')}.`,
+  },
+  'inclusion.lrs.persistence.unknown': {
+    params: {},
+    da: () =>
+      'Varigheden af lænderygsmerterne kan ikke vurderes: der er ingen registreret debutdato for en aktuel episode.',
+    en: () => 'The duration of the low back pain cannot be assessed: no onset date of a current episode is recorded.',
   },
 
   // Missing data: what would let the SDK decide (one per MissingDataCode).

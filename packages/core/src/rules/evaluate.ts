@@ -11,9 +11,10 @@
  * @module
  */
 import { InternalError } from '../errors/errors';
-import { FACTS, computeWithKey, factKey } from './facts';
-import type { FactContext, FactDefinition, FactValue, MissingDataCode } from './facts';
+import { computeWithKey, factKey } from './facts';
+import type { FactCatalogue, FactContext, FactDefinition, FactValue, MissingDataCode } from './facts';
 import { OPERATORS } from './operators';
+import { factCatalogueOf } from './pack';
 import type { Condition, JsonValue, LeafCondition, RulePack, RuleSetRef } from './pack';
 
 /** The outcome of a condition or rule: true, false, or unknown (data missing). */
@@ -88,8 +89,8 @@ export interface CompiledRulePack {
   readonly rules: readonly { readonly rule: RulePack['rules'][number]; readonly node: CompiledNode }[];
 }
 
-function compileLeaf(leaf: LeafCondition): CompiledNode {
-  const fact: FactDefinition | undefined = FACTS.get(leaf.fact);
+function compileLeaf(leaf: LeafCondition, facts: FactCatalogue): CompiledNode {
+  const fact: FactDefinition | undefined = facts.get(leaf.fact);
   const op = OPERATORS.get(leaf.operator);
   // loadRulePack has checked both; a miss here means a pack bypassed loading.
   if (fact === undefined || op === undefined) throw new InternalError('Rule pack was not loaded before compiling');
@@ -114,12 +115,12 @@ function compileLeaf(leaf: LeafCondition): CompiledNode {
   };
 }
 
-function compileCondition(c: Condition): CompiledNode {
-  if ('fact' in c) return compileLeaf(c);
+function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
+  if ('fact' in c) return compileLeaf(c, facts);
   const name = c.name;
   const named = name === undefined ? {} : { name };
   if ('not' in c) {
-    const child = compileCondition(c.not);
+    const child = compileCondition(c.not, facts);
     return (ctx) => {
       const t = child(ctx);
       const result: Truth = t.result === 'unknown' ? 'unknown' : t.result === 'true' ? 'false' : 'true';
@@ -127,7 +128,7 @@ function compileCondition(c: Condition): CompiledNode {
     };
   }
   const isAll = 'all' in c;
-  const children = (isAll ? c.all : c.any).map(compileCondition);
+  const children = (isAll ? c.all : c.any).map((x) => compileCondition(x, facts));
   const kind = isAll ? ('all' as const) : ('any' as const);
   // all: a false child decides; any: a true child decides. Unknown only if nothing decides and something is unknown.
   const decisive: Truth = isAll ? 'false' : 'true';
@@ -159,7 +160,8 @@ function compileCondition(c: Condition): CompiledNode {
  * ```
  */
 export function compileRulePack(pack: RulePack): CompiledRulePack {
-  return { pack, rules: pack.rules.map((rule) => ({ rule, node: compileCondition(rule.conditions) })) };
+  const facts = factCatalogueOf(pack);
+  return { pack, rules: pack.rules.map((rule) => ({ rule, node: compileCondition(rule.conditions, facts) })) };
 }
 
 function collectMissing(node: TraceNode, into: Set<MissingDataCode>): void {

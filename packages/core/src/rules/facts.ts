@@ -226,6 +226,22 @@ const definitions: readonly FactDefinition[] = [
     },
   },
   {
+    // Added for the inclusion packs: a reason such as "declined on <date>, can be revisited" names the
+    // date of the decision. Unknown only when no decision is recorded, which is not a gap in the record
+    // (there is nothing to record), so the fact has no missing-data code.
+    name: 'latestPackageDecisionDate',
+    type: 'date',
+    params: packageParams,
+    description:
+      'The date of the latest recorded package decision for the package in params (the decision latestPackageDecision reports). Unknown when no decision is recorded.',
+    compute: (ctx, params) => {
+      const pkg = params['package'] as PackageId;
+      let latest: IsoDate | undefined;
+      for (const d of ctx.record.packageDecisions) if (d.package === pkg) latest = d.date;
+      return latest;
+    },
+  },
+  {
     name: 'weeksSinceEpisodeOnset',
     type: 'number',
     unit: 'weeks',
@@ -271,14 +287,140 @@ const definitions: readonly FactDefinition[] = [
   {
     name: 'latestCat',
     type: 'number',
-    description: 'The latest CAT total (0-40). Unknown if none is recorded.',
+    description:
+      'The latest CAT total (0-40), from the cat list or a CAT questionnaire with all eight items answered (the later wins; the list on the same day). Unknown if neither is recorded.',
     missing: 'cat',
-    compute: (ctx) => ctx.record.cat.at(-1)?.total,
+    compute: (ctx) => latestCatTotal(ctx.record),
+  },
+  {
+    name: 'moderateExacerbationsInLastMonths',
+    type: 'number',
+    params: monthsParams,
+    description: 'Moderate exacerbations (treated, not admitted) within the last `months` calendar months.',
+    compute: (ctx, params) => {
+      const months = params['months'] as number;
+      let n = 0;
+      for (const e of ctx.record.exacerbations) if (e.severity === 'moderate' && isWithinLastMonths(e.date, ctx.asOf, months)) n++;
+      return n;
+    },
+  },
+  {
+    name: 'hospitalisedExacerbationsInLastMonths',
+    type: 'number',
+    params: monthsParams,
+    description:
+      'Exacerbations leading to hospital admission within the last `months` calendar months: hospitalised exacerbations and KOL admissions, counted once per day (one event is often recorded as both).',
+    compute: (ctx, params) => hospitalisedDays(ctx.record, ctx.asOf, params['months'] as number).size,
+  },
+  {
+    name: 'admissionsInLastMonths',
+    type: 'number',
+    params: monthsParams,
+    description: 'Hospital admissions (any cause) starting within the last `months` calendar months.',
+    compute: (ctx, params) => {
+      const months = params['months'] as number;
+      let n = 0;
+      for (const a of ctx.record.admissions) if (isWithinLastMonths(a.date, ctx.asOf, months)) n++;
+      return n;
+    },
+  },
+  {
+    name: 'goldGrade',
+    type: 'number',
+    description:
+      'GOLD spirometric grade 1-4 from the latest post-bronchodilator FEV1 % predicted, only once obstruction is shown (a post-bronchodilator FEV1/FVC < 0.70 on record): 1 >= 80; 2 50 to < 80; 3 30 to < 50; 4 < 30 (half-open bounds, GOLD 2023). Unknown without FEV1 % predicted or without shown obstruction.',
+    missing: 'fev1-percent-predicted',
+    compute: (ctx) => goldGrade(ctx),
+  },
+  {
+    name: 'goldGroup',
+    type: 'string',
+    values: ['A', 'B', 'E'],
+    description:
+      'GOLD 2023 ABE group: E with >= 2 moderate exacerbations or >= 1 leading to admission in the last 12 months; else B if MRC >= 3 (mMRC >= 2; the Danish MRC 1-5 scale is mMRC + 1) or CAT >= 10; else A. A needs at least one of MRC and CAT recorded; unknown when neither is and the patient is not E.',
+    missing: 'mrc',
+    compute: (ctx) => goldGroup(ctx),
   },
 ];
 
-/** Every fact a pack may use, by name. */
-export const FACTS: ReadonlyMap<string, FactDefinition> = new Map(definitions.map((d) => [d.name, d]));
+/** Days with an exacerbation leading to admission (hospitalised exacerbations and KOL admissions). */
+function hospitalisedDays(record: PatientRecord, asOf: IsoDate, months: number): Set<IsoDate> {
+  const days = new Set<IsoDate>();
+  for (const e of record.exacerbations) if (e.severity === 'hospitalised' && isWithinLastMonths(e.date, asOf, months)) days.add(e.date);
+  for (const a of record.admissions) if (a.cause === 'KOL' && isWithinLastMonths(a.date, asOf, months)) days.add(a.date);
+  return days;
+}
+
+/**
+ * The latest CAT total: from the `cat` list or from a CAT questionnaire with
+ * all eight items answered (0-5 each), whichever is later; on the same day the
+ * `cat` entry wins.
+ */
+function latestCatTotal(record: PatientRecord): number | undefined {
+  const fromList = record.cat.at(-1);
+  let fromQuestionnaire: { date: IsoDate; total: number } | undefined;
+  for (const q of record.questionnaires) {
+    if (q.instrument !== 'CAT') continue;
+    let total = 0;
+    let complete = true;
+    for (let i = 1; i <= 8; i++) {
+      const v = q.answers[`cat${String(i)}`];
+      if (v === undefined || v === null || !Number.isInteger(v) || v < 0 || v > 5) complete = false;
+      else total += v;
+    }
+    if (complete) fromQuestionnaire = { date: q.date, total };
+  }
+  if (fromQuestionnaire !== undefined && (fromList === undefined || fromQuestionnaire.date > fromList.date)) return fromQuestionnaire.total;
+  return fromList?.total;
+}
+
+function goldGrade(ctx: FactContext): number | undefined {
+  const lowest = computeFact(ctx, 'lowestPostBronchodilatorRatio');
+  if (typeof lowest !== 'number' || lowest >= 0.7) return undefined;
+  const pp = computeFact(ctx, 'latestFev1PercentPredicted');
+  if (typeof pp !== 'number') return undefined;
+  return pp >= 80 ? 1 : pp >= 50 ? 2 : pp >= 30 ? 3 : 4;
+}
+
+function goldGroup(ctx: FactContext): 'A' | 'B' | 'E' | undefined {
+  const moderate = computeFact(ctx, 'moderateExacerbationsInLastMonths', { months: 12 });
+  const hospitalised = computeFact(ctx, 'hospitalisedExacerbationsInLastMonths', { months: 12 });
+  if ((moderate as number) >= 2 || (hospitalised as number) >= 1) return 'E';
+  const mrc = computeFact(ctx, 'latestMrc');
+  const cat = computeFact(ctx, 'latestCat');
+  if ((typeof mrc === 'number' && mrc >= 3) || (typeof cat === 'number' && cat >= 10)) return 'B';
+  return mrc === undefined && cat === undefined ? undefined : 'A';
+}
+
+/** A set of fact definitions by name: the facts a pack loaded with it may use. */
+export type FactCatalogue = ReadonlyMap<string, FactDefinition>;
+
+/** Every fact the core SDK computes, by name. */
+export const FACTS: FactCatalogue = new Map(definitions.map((d) => [d.name, d]));
+
+/**
+ * A catalogue with more facts: packages that own a kind of data (PRO
+ * questionnaires, say) define facts over it, and their packs load with the
+ * extended catalogue. A name may be defined once only.
+ *
+ * @param base - the catalogue to extend (usually {@link FACTS})
+ * @param extra - the added definitions
+ * @returns a new catalogue
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` when a name is defined twice
+ * @example
+ * ```ts
+ * const facts = extendFacts(FACTS, [{ name: 'startBackGroup', type: 'string', ... }]);
+ * loadRulePack(json, { facts });
+ * ```
+ */
+export function extendFacts(base: FactCatalogue, extra: readonly FactDefinition[]): FactCatalogue {
+  const out = new Map(base);
+  for (const d of extra) {
+    if (out.has(d.name)) throw new KronikerpakkerError('INVALID_ARGUMENT', 'A fact name is defined twice', { path: ['extra'] });
+    out.set(d.name, d);
+  }
+  return out;
+}
 
 /**
  * The memo key of a fact with its params: params are written with sorted
@@ -301,6 +443,7 @@ export function factKey(name: string, params: Readonly<Record<string, unknown>> 
  * @param ctx - the patient's fact context
  * @param name - a fact name from {@link FACTS}
  * @param params - the fact's params, if it takes any
+ * @param catalogue - where the fact is defined (default: the core facts)
  * @returns the value, or `undefined` when unknown
  * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` for an unknown fact name
  * @example
@@ -308,8 +451,13 @@ export function factKey(name: string, params: Readonly<Record<string, unknown>> 
  * computeFact(ctx, 'backPainEpisodesInLastMonths', { months: 12 }); // 2
  * ```
  */
-export function computeFact(ctx: FactContext, name: string, params?: Readonly<Record<string, unknown>>): FactValue {
-  const def = FACTS.get(name);
+export function computeFact(
+  ctx: FactContext,
+  name: string,
+  params?: Readonly<Record<string, unknown>>,
+  catalogue: FactCatalogue = FACTS,
+): FactValue {
+  const def = catalogue.get(name);
   if (def === undefined) throw unknownFact();
   return computeWithKey(ctx, def, factKey(name, params), params ?? {});
 }

@@ -21,6 +21,7 @@ import type { IsoDate } from '../time/iso-date';
 import { computeFact, createFactContext } from './facts';
 import type { FactContext, FactValue } from './facts';
 import { OPERATORS } from './operators';
+import { factCatalogueOf } from './pack';
 import type { Rule, RulePack } from './pack';
 
 /** The name of the runtime fact that carries the SDK's fact context into the engine. */
@@ -101,6 +102,7 @@ function operatorsUsed(rules: readonly Rule[]): Set<string> {
  */
 export function toJsonRulesEngine(pack: RulePack, options: { readonly asOf: IsoDate }): JsonRulesEngineExport {
   const { asOf } = options;
+  const catalogue = factCatalogueOf(pack);
   const operators: JreOperator[] = [];
   for (const name of operatorsUsed(pack.rules)) {
     const op = OPERATORS.get(name);
@@ -116,7 +118,7 @@ export function toJsonRulesEngine(pack: RulePack, options: { readonly asOf: IsoD
     calculate: async (params, almanac) => {
       const ctx = (await almanac.factValue(JRE_CONTEXT_FACT)) as FactContext;
       // json-rules-engine passes {} when a condition has no params.
-      return computeFact(ctx, id, Object.keys(params).length === 0 ? undefined : params);
+      return computeFact(ctx, id, Object.keys(params).length === 0 ? undefined : params, catalogue);
     },
   }));
   return {

@@ -116,3 +116,23 @@ describe('createRulePackSet', () => {
     expect(createRulePackSet([tampered]).packs[0]?.digest).toBe(loaded.digest);
   });
 });
+
+describe('fact catalogues', () => {
+  it('lets a package add facts that its packs may use, and no one else', async () => {
+    const { FACTS, extendFacts } = await import('./facts');
+    const { compileRulePack, evaluateRulePack } = await import('./evaluate');
+    const { createFactContext } = await import('./facts');
+    const { record } = await import('./test-helpers');
+    const facts = extendFacts(FACTS, [
+      { name: 'shoeSize', type: 'number', description: 'test only', compute: () => 44 },
+    ]);
+    const doc = samplePack({
+      rules: [{ name: 'big-feet', conditions: { all: [{ fact: 'shoeSize', operator: 'greaterThan', value: 43 }] }, event: { type: 't' } }],
+    });
+    expect(() => loadRulePack(doc)).toThrow(/unknown-fact/);
+    const pack = loadRulePack(doc, { facts });
+    const evaluation = evaluateRulePack(compileRulePack(pack), createFactContext(record(), '2027-01-15'));
+    expect(evaluation.results[0]?.result).toBe('true');
+    expect(() => extendFacts(facts, [{ name: 'age', type: 'number', description: 'again', compute: () => 1 }])).toThrow(/defined twice/);
+  });
+});

@@ -13,6 +13,7 @@ import { InvalidRulePackError } from '../errors/errors';
 import type { ErrorPath, RulePackIssue } from '../errors/errors';
 import { isIsoDate } from '../time/iso-date';
 import { FACTS } from './facts';
+import type { FactCatalogue } from './facts';
 import { OPERATORS } from './operators';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/;
@@ -225,24 +226,29 @@ export function packDigest(document: RulePackDocument): string {
 }
 
 /** Checks every leaf of a condition tree against the fact and operator catalogues. */
-function checkCondition(c: Condition, path: ErrorPath, emit: (path: ErrorPath, code: RulePackIssueCode) => void): void {
+function checkCondition(
+  c: Condition,
+  path: ErrorPath,
+  facts: FactCatalogue,
+  emit: (path: ErrorPath, code: RulePackIssueCode) => void,
+): void {
   if ('all' in c) {
     c.all.forEach((x, i) => {
-      checkCondition(x, [...path, 'all', i], emit);
+      checkCondition(x, [...path, 'all', i], facts, emit);
     });
     return;
   }
   if ('any' in c) {
     c.any.forEach((x, i) => {
-      checkCondition(x, [...path, 'any', i], emit);
+      checkCondition(x, [...path, 'any', i], facts, emit);
     });
     return;
   }
   if ('not' in c) {
-    checkCondition(c.not, [...path, 'not'], emit);
+    checkCondition(c.not, [...path, 'not'], facts, emit);
     return;
   }
-  const fact = FACTS.get(c.fact);
+  const fact = facts.get(c.fact);
   const op = OPERATORS.get(c.operator);
   if (fact === undefined) emit([...path, 'fact'], 'unknown-fact');
   if (op === undefined) emit([...path, 'operator'], 'unknown-operator');
@@ -260,10 +266,33 @@ function checkCondition(c: Condition, path: ErrorPath, emit: (path: ErrorPath, c
   if (problem !== undefined) emit([...path, 'value'], problem);
 }
 
+/** Options of {@link loadRulePack}. */
+export interface LoadRulePackOptions {
+  /** The facts the pack may use (default: the core facts, {@link FACTS}). */
+  readonly facts?: FactCatalogue;
+}
+
+const catalogues = new WeakMap<RulePack, FactCatalogue>();
+
+/**
+ * The fact catalogue a pack was validated against (and must be evaluated with).
+ *
+ * @param pack - a loaded pack
+ * @returns its catalogue
+ * @example
+ * ```ts
+ * factCatalogueOf(loadRulePack(json)) === FACTS; // true
+ * ```
+ */
+export function factCatalogueOf(pack: RulePack): FactCatalogue {
+  return catalogues.get(pack) ?? FACTS;
+}
+
 /**
  * Validates a rule-pack document and computes its digest.
  *
  * @param input - the parsed JSON of a pack
+ * @param options - the fact catalogue to check against
  * @returns the loaded pack
  * @throws {@link InvalidRulePackError} naming the pack id, the rule and the path of every problem
  * @example
@@ -272,7 +301,8 @@ function checkCondition(c: Condition, path: ErrorPath, emit: (path: ErrorPath, c
  * pack.ref; // { id: 'kol-inclusion', version: '0.1.0', digest: '...', status: 'provisional' }
  * ```
  */
-export function loadRulePack(input: unknown): RulePack {
+export function loadRulePack(input: unknown, options: LoadRulePackOptions = {}): RulePack {
+  const facts = options.facts ?? FACTS;
   const packId =
     typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string'
       ? (input as { id: string }).id
@@ -300,13 +330,15 @@ export function loadRulePack(input: unknown): RulePack {
   doc.rules.forEach((rule, i) => {
     if (names.has(rule.name)) issues.push({ packId: doc.id, rule: rule.name, path: ['rules', i, 'name'], code: 'duplicate-rule-name' });
     names.add(rule.name);
-    checkCondition(rule.conditions, ['rules', i, 'conditions'], (path, code) => {
+    checkCondition(rule.conditions, ['rules', i, 'conditions'], facts, (path, code) => {
       issues.push({ packId: doc.id, rule: rule.name, path, code });
     });
   });
   if (issues.length > 0) throw packError(doc.id, issues);
   const digest = packDigest(doc);
-  return { ...doc, digest, ref: { id: doc.id, version: doc.version, digest, status: doc.status } };
+  const pack: RulePack = { ...doc, digest, ref: { id: doc.id, version: doc.version, digest, status: doc.status } };
+  catalogues.set(pack, facts);
+  return pack;
 }
 
 function ruleAt(input: unknown, path: ErrorPath): { rule?: string } {

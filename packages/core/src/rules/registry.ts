@@ -11,7 +11,7 @@ import type { IsoDate } from '../time/iso-date';
 import { compileRulePack } from './evaluate';
 import type { CompiledRulePack } from './evaluate';
 import { loadRulePack } from './pack';
-import type { RulePack } from './pack';
+import type { LoadRulePackOptions, RulePack } from './pack';
 
 /** Whether two inclusive validity intervals share a day (open end = forever). */
 function overlaps(a: RulePack, b: RulePack): boolean {
@@ -42,6 +42,7 @@ export interface RulePackSet {
  * validity, and compiles each once.
  *
  * @param packs - pack JSON documents or packs from `loadRulePack`
+ * @param options - the fact catalogue the packs use (default: the core facts)
  * @returns the set
  * @throws {@link InvalidRulePackError} for an invalid pack or overlapping versions
  * @example
@@ -50,9 +51,9 @@ export interface RulePackSet {
  * const compiled = set.select('kol-inclusion', '2027-01-15');
  * ```
  */
-export function createRulePackSet(packs: readonly unknown[]): RulePackSet {
+export function createRulePackSet(packs: readonly unknown[], options: LoadRulePackOptions = {}): RulePackSet {
   // A loaded pack is loaded again from its document, so a digest cannot be carried over from an edited object.
-  const loaded = packs.map((p) => loadRulePack(isLoaded(p) ? documentOf(p) : p));
+  const loaded = packs.map((p) => loadRulePack(isLoaded(p) ? documentOf(p) : p, options));
   const issues: RulePackIssue[] = [];
   for (let i = 0; i < loaded.length; i++) {
     for (let j = i + 1; j < loaded.length; j++) {
