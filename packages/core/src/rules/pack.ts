@@ -103,6 +103,13 @@ export interface RulePackDocument {
   readonly sources: readonly PackSource[];
   /** The rules. */
   readonly rules: readonly Rule[];
+  /**
+   * Pack-level clinical parameters that are not conditions (a contact plan
+   * per level, thresholds for counting factors, ...). Their meaning and
+   * validation belong to the package that ships the pack; they are part of
+   * the digest like everything else.
+   */
+  readonly parameters?: Readonly<Record<string, JsonValue>> | undefined;
 }
 
 /** The identity of a pack version that every result carries. */
@@ -171,6 +178,7 @@ export const RulePackDocumentSchema: z.ZodType<RulePackDocument> = z.strictObjec
   status: z.enum(['provisional', 'approved']),
   sources: z.array(z.strictObject({ title: z.string().min(1), url: z.string().optional(), note: z.string().optional() })).min(1),
   rules: z.array(ruleSchema).min(1),
+  parameters: z.record(z.string(), json).optional(),
 });
 
 /** Kinds of problem in a rule pack. */
