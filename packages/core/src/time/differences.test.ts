@@ -1,5 +1,5 @@
 import { tz } from '@date-fns/tz';
-import { differenceInCalendarDays, differenceInWeeks } from 'date-fns';
+import { differenceInCalendarDays, differenceInWeeks, differenceInYears } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KronikerpakkerError } from '../errors/errors';
@@ -175,5 +175,20 @@ describe('ageInYears', () => {
     expect(err.message).toBe('birthDate is after asOf');
     expect(thrown(() => ageInYears('2027-01-16', '2027-1-15')).path).toEqual(['asOf']);
     expect(thrown(() => ageInYears('1960-02-30', '2027-01-15')).path).toEqual(['birthDate']);
+  });
+});
+
+describe('ageInYears against date-fns', () => {
+  it('agrees with differenceInYears on generated dates', () => {
+    const day = fc.integer({ min: Date.UTC(1900, 0, 1) / 86400000, max: Date.UTC(2040, 0, 1) / 86400000 });
+    const iso = (d: number) => new Date(d * 86400000).toISOString().slice(0, 10);
+    const local = (s: string) => new Date(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [birth, asOf] = a <= b ? [iso(a), iso(b)] : [iso(b), iso(a)];
+        expect(ageInYears(birth, asOf)).toBe(differenceInYears(local(asOf), local(birth)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -11,10 +11,11 @@
  * @module
  */
 
-import { differenceInCalendarMonths, differenceInYears, subMonths } from 'date-fns';
+import { differenceInCalendarMonths, subMonths } from 'date-fns';
 import type { ErrorPath } from '../errors/errors';
 import { MS_PER_DAY, calendarDayOf, invalidArgument, utcMidnightOf } from './calendar-day';
 import type { CalendarDay } from './calendar-day';
+import { assertIsoDate } from './iso-date';
 import type { IsoDate } from './iso-date';
 
 const FROM_PATH: ErrorPath = Object.freeze(['from']);
@@ -118,8 +119,8 @@ export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
  * The birthday counts on the day itself (born 1960-05-10, 67 on 2027-05-10).
  * Someone born on 29 February turns a year older on **1 March** in a non-leap
  * year, the Danish legal convention: born 2000-02-29 is 17 on 2018-02-28 and
- * 18 on 2018-03-01. This is what date-fns `differenceInYears` does, which is
- * used here; the tests pin the convention so a library change cannot move it.
+ * 18 on 2018-03-01. This is what date-fns `differenceInYears` does; a
+ * property test checks this function against it over generated dates.
  * (It is also `floor(wholeMonthsBetween(birthDate, asOf) / 12)`.)
  *
  * @param birthDate - the date of birth
@@ -137,8 +138,13 @@ export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
  * ```
  */
 export function ageInYears(birthDate: IsoDate, asOf: IsoDate): number {
-  const asOfDay = calendarDayOf(asOf, AS_OF_PATH);
-  const birthDay = calendarDayOf(birthDate, BIRTH_DATE_PATH);
+  assertIsoDate(asOf, AS_OF_PATH);
+  assertIsoDate(birthDate, BIRTH_DATE_PATH);
   if (birthDate > asOf) throw invalidArgument(BIRTH_DATE_PATH, 'is after asOf');
-  return differenceInYears(asOfDay, birthDay);
+  // Ages are computed for every patient in every evaluation, so this compares the
+  // fields instead of building Dates (date-fns took ~9 us a call). The birthday has
+  // come when asOf's MM-DD is at or after the birth MM-DD; a 29 February birthday
+  // therefore comes on 1 March in common years, as with differenceInYears (tests pin both).
+  const years = Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return asOf.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }
