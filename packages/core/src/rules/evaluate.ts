@@ -24,28 +24,28 @@ export type Truth = 'true' | 'false' | 'unknown';
 export interface LeafTrace {
   readonly kind: 'fact';
   /** The leaf's name, if the pack gave one. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** Fact name. */
   readonly fact: string;
   /** Fact params, if any. */
-  readonly params?: Readonly<Record<string, JsonValue>>;
+  readonly params?: Readonly<Record<string, JsonValue>> | undefined;
   /** Operator name. */
   readonly operator: string;
   /** The operand from the pack. */
   readonly value: JsonValue;
   /** The fact value used; absent when unknown. */
-  readonly factValue?: Exclude<FactValue, undefined>;
+  readonly factValue?: FactValue;
   /** The leaf's result. */
   readonly result: Truth;
   /** When unknown: the data that would decide it. */
-  readonly missing?: MissingDataCode;
+  readonly missing?: MissingDataCode | undefined;
 }
 
 /** A group of the trace (`all`, `any`, `not`) with its children. */
 export interface GroupTrace {
   readonly kind: 'all' | 'any' | 'not';
   /** The group's name, if the pack gave one. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The group's result. */
   readonly result: Truth;
   /** The children's traces, in pack order (every child is evaluated, for a complete trace). */
@@ -97,34 +97,29 @@ function compileLeaf(leaf: LeafCondition, facts: FactCatalogue): CompiledNode {
   const params = leaf.params ?? {};
   const key = factKey(leaf.fact, leaf.params);
   const test = op.prepare(leaf.value);
-  const base = {
-    kind: 'fact' as const,
-    ...(leaf.name === undefined ? {} : { name: leaf.name }),
-    fact: leaf.fact,
-    ...(leaf.params === undefined ? {} : { params: leaf.params }),
-    operator: leaf.operator,
-    value: leaf.value,
-  };
+  const { name, fact: factName, operator, value } = leaf;
+  const factParams = leaf.params;
   const missing = fact.missing;
+  // Literal objects with one fixed shape: this runs for every leaf of every patient.
   return (ctx) => {
     const factValue = computeWithKey(ctx, fact, key, params);
     if (factValue === undefined) {
-      return missing === undefined ? { ...base, result: 'unknown' } : { ...base, result: 'unknown', missing };
+      return { kind: 'fact', name, fact: factName, params: factParams, operator, value, factValue, result: 'unknown', missing };
     }
-    return { ...base, factValue, result: test(factValue, ctx.asOf) ? 'true' : 'false' };
+    const result: Truth = test(factValue, ctx.asOf) ? 'true' : 'false';
+    return { kind: 'fact', name, fact: factName, params: factParams, operator, value, factValue, result, missing: undefined };
   };
 }
 
 function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
   if ('fact' in c) return compileLeaf(c, facts);
   const name = c.name;
-  const named = name === undefined ? {} : { name };
   if ('not' in c) {
     const child = compileCondition(c.not, facts);
     return (ctx) => {
       const t = child(ctx);
       const result: Truth = t.result === 'unknown' ? 'unknown' : t.result === 'true' ? 'false' : 'true';
-      return { kind: 'not', ...named, result, children: [t] };
+      return { kind: 'not', name, result, children: [t] };
     };
   }
   const isAll = 'all' in c;
@@ -134,17 +129,17 @@ function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
   const decisive: Truth = isAll ? 'false' : 'true';
   const otherwise: Truth = isAll ? 'true' : 'false';
   return (ctx) => {
-    const traces: TraceNode[] = new Array<TraceNode>(children.length);
+    const traces: TraceNode[] = [];
     let sawUnknown = false;
     let decided = false;
-    for (let i = 0; i < children.length; i++) {
-      const t = (children[i] as CompiledNode)(ctx);
-      traces[i] = t;
+    for (const child of children) {
+      const t = child(ctx);
+      traces.push(t);
       if (t.result === decisive) decided = true;
       else if (t.result === 'unknown') sawUnknown = true;
     }
     const result: Truth = decided ? decisive : sawUnknown ? 'unknown' : otherwise;
-    return { kind, ...named, result, children: traces };
+    return { kind, name, result, children: traces };
   };
 }
 
