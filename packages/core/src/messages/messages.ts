@@ -315,6 +315,257 @@ export const messages = defineCatalogue({
     en: () => 'The duration of the low back pain cannot be assessed: no onset date of a current episode is recorded.',
   },
 
+  // ---------------------------------------------------------------------------
+  // Differentiation levels 1/2/3 (added with @kronikerpakker/differentiation;
+  // read by the GP). A driver's text may take `value`: the fact value used.
+  // ---------------------------------------------------------------------------
+  'differentiation.summary.determined': {
+    params: { level: 'integer' },
+    da: (p) => `Foreslået niveau ${formatNumber(p.level, 'da')}.`,
+    en: (p) => `Suggested level ${formatNumber(p.level, 'en')}.`,
+  },
+  'differentiation.summary.undetermined': {
+    params: { level: 'integer', maximum: 'integer' },
+    da: (p) =>
+      `Foreslået niveau er mindst ${formatNumber(p.level, 'da')}. Manglende oplysninger kan hæve det til højst ${formatNumber(p.maximum, 'da')}.`,
+    en: (p) =>
+      `The suggested level is at least ${formatNumber(p.level, 'en')}. Missing information could raise it to at most ${formatNumber(p.maximum, 'en')}.`,
+  },
+  'differentiation.clinician.differs': {
+    params: { decided: 'integer', suggested: 'integer' },
+    da: (p) =>
+      `Klinikeren har valgt niveau ${formatNumber(p.decided, 'da')}; forslaget er niveau ${formatNumber(p.suggested, 'da')}. Klinikerens beslutning gælder.`,
+    en: (p) =>
+      `The clinician chose level ${formatNumber(p.decided, 'en')}; the suggestion is level ${formatNumber(p.suggested, 'en')}. The clinician's decision applies.`,
+  },
+  'differentiation.reassessment.aarsstatus': {
+    params: { date: 'date' },
+    da: (p) => `Årsstatus den ${formatIsoDate(p.date, 'da')} efter seneste niveaubeslutning: vurder niveauet igen.`,
+    en: (p) => `Årsstatus (yearly review) on ${formatIsoDate(p.date, 'en')} after the latest level decision: reassess the level.`,
+  },
+  'differentiation.reassessment.after-admission': {
+    params: { date: 'date' },
+    da: (p) => `Indlæggelse den ${formatIsoDate(p.date, 'da')} efter seneste niveaubeslutning: vurder niveauet igen.`,
+    en: (p) => `Hospital admission on ${formatIsoDate(p.date, 'en')} after the latest level decision: reassess the level.`,
+  },
+  'differentiation.reassessment.severity-changed': {
+    params: {},
+    da: () => 'Sygdommens sværhedsgrad er ændret siden seneste niveaubeslutning: vurder niveauet igen.',
+    en: () => 'The severity of the condition has changed since the latest level decision: reassess the level.',
+  },
+  'differentiation.kol.gold-group-e': {
+    params: {},
+    da: () => 'GOLD-gruppe E: mindst 2 moderate eksacerbationer eller 1 med indlæggelse inden for de seneste 12 måneder.',
+    en: () => 'GOLD group E: at least 2 moderate exacerbations, or 1 leading to hospital admission, in the last 12 months.',
+  },
+  'differentiation.kol.gold-grade-4': {
+    params: {},
+    da: () => 'GOLD 4: FEV1 under 30 % af forventet værdi.',
+    en: () => 'GOLD 4: FEV1 below 30 % of predicted.',
+  },
+  'differentiation.kol.gold-group-b': {
+    params: {},
+    da: () => 'GOLD-gruppe B: MRC 3 eller derover (mMRC 2 eller derover) eller CAT 10 eller derover.',
+    en: () => 'GOLD group B: MRC 3 or more (mMRC 2 or more), or CAT 10 or more.',
+  },
+  'differentiation.kol.gold-grade-3': {
+    params: {},
+    da: () => 'GOLD 3: FEV1 fra 30 til under 50 % af forventet værdi.',
+    en: () => 'GOLD 3: FEV1 from 30 to below 50 % of predicted.',
+  },
+  'differentiation.lrs.start-back-high': {
+    params: {},
+    da: () => 'STarT Back: høj risiko.',
+    en: () => 'STarT Back: high risk.',
+  },
+  'differentiation.lrs.start-back-medium': {
+    params: {},
+    da: () => 'STarT Back: mellem risiko.',
+    en: () => 'STarT Back: medium risk.',
+  },
+  'differentiation.lrs.odi-severe': {
+    params: { value: 'number' },
+    da: (p) => `Oswestry-score ${formatNumber(p.value, 'da', 0)} %: svært nedsat funktion.`,
+    en: (p) => `Oswestry score ${formatNumber(p.value, 'en', 0)} %: severe disability.`,
+  },
+  'differentiation.factor.multimorbidity': {
+    params: { value: 'integer' },
+    da: (p) => `Multisygdom: ${formatNumber(p.value, 'da')} andre kroniske sygdomme på problemlisten.`,
+    en: (p) => `Multimorbidity: ${formatNumber(p.value, 'en')} other chronic conditions on the problem list.`,
+  },
+  'differentiation.factor.mental-health-diagnosis': {
+    params: {},
+    da: () => 'Psykisk helbred: depression eller angst på problemlisten.',
+    en: () => 'Mental health: depression or anxiety on the problem list.',
+  },
+  'differentiation.factor.mental-health-screen': {
+    params: {},
+    da: () => 'Psykisk helbred: positiv screening registreret af klinikeren.',
+    en: () => 'Mental health: a positive screen recorded by the clinician.',
+  },
+  'differentiation.factor.health-literacy': {
+    params: { value: 'integer' },
+    da: (p) => `Sundhedskompetence: SILS ${formatNumber(p.value, 'da')}, muligvis begrænset.`,
+    en: (p) => `Health literacy: SILS ${formatNumber(p.value, 'en')}, possibly limited.`,
+  },
+  'differentiation.factor.lives-alone': {
+    params: {},
+    da: () => 'Bor alene uden netværk.',
+    en: () => 'Lives alone without a network.',
+  },
+  'differentiation.factor.caregiver-burden': {
+    params: {},
+    da: () => 'Pårørendebelastning.',
+    en: () => 'Caregiver burden.',
+  },
+  'differentiation.factor.language-barrier': {
+    params: {},
+    da: () => 'Sprogbarriere eller behov for tolk.',
+    en: () => 'Language barrier or interpreter needed.',
+  },
+  'differentiation.factor.substance-abuse': {
+    params: {},
+    da: () => 'Misbrug.',
+    en: () => 'Substance abuse.',
+  },
+  'differentiation.factor.self-management-partial': {
+    params: {},
+    da: () => 'Egenomsorg: delvis (tæller som 1 faktor).',
+    en: () => 'Self-management capacity: partial (counts as 1 factor).',
+  },
+  'differentiation.factor.self-management-poor': {
+    params: {},
+    da: () => 'Egenomsorg: ringe (tæller som 2 faktorer).',
+    en: () => 'Self-management capacity: poor (counts as 2 factors).',
+  },
+  'differentiation.factor.sick-leave': {
+    params: { value: 'integer' },
+    da: (p) => `Arbejde: sygemeldt i ${weeks(p.value, 'da')}.`,
+    en: (p) => `Work: on sick leave for ${weeks(p.value, 'en')}.`,
+  },
+  'differentiation.factor.job-at-risk': {
+    params: {},
+    da: () => 'Arbejde: risiko for at miste tilknytningen til arbejdet.',
+    en: () => 'Work: job at risk.',
+  },
+  'differentiation.clinician.complex-course': {
+    params: {},
+    da: () => 'Klinikeren har vurderet forløbet som komplekst.',
+    en: () => 'The clinician has judged the course to be complex.',
+  },
+  'differentiation.level.1': {
+    params: {},
+    da: () => 'Niveau 1: opstart af pakkeforløb med støtte til egenomsorg.',
+    en: () => 'Level 1: start-up package with self-management support.',
+  },
+  'differentiation.level.2': {
+    params: {},
+    da: () => 'Niveau 2: yderligere indsatser (trin 2).',
+    en: () => 'Level 2: further efforts (Trin 2).',
+  },
+  'differentiation.level.3': {
+    params: {},
+    da: () => 'Niveau 3: komplekst forløb, koordineret på tværs af sektorer.',
+    en: () => 'Level 3: complex course, coordinated across sectors.',
+  },
+  'differentiation.aarsstatus.every': {
+    params: { months: 'integer' },
+    da: (p) => `Årsstatus hver ${formatNumber(p.months, 'da')}. måned.`,
+    en: (p) => `Årsstatus (yearly review) every ${months(p.months, 'en')}.`,
+  },
+  'differentiation.follow-up.none': {
+    params: {},
+    da: () => 'Ingen planlagt opfølgning ud over årsstatus.',
+    en: () => 'No planned follow-up beyond the årsstatus.',
+  },
+  'differentiation.follow-up.every': {
+    params: { months: 'integer' },
+    da: (p) => `Planlagt opfølgning hver ${formatNumber(p.months, 'da')}. måned.`,
+    en: (p) => `Planned follow-up every ${months(p.months, 'en')}.`,
+  },
+  'differentiation.pro-before.aarsstatus': {
+    params: {},
+    da: () => 'PRO-skema før årsstatus.',
+    en: () => 'PRO questionnaire before the årsstatus.',
+  },
+  'differentiation.pro-before.aarsstatus-and-follow-up': {
+    params: {},
+    da: () => 'PRO-skema før årsstatus og før hver opfølgning.',
+    en: () => 'PRO questionnaire before the årsstatus and before each follow-up.',
+  },
+  'differentiation.offer.kol.self-management-plan': {
+    params: {},
+    da: () => 'Egenbehandlingsplan, også ved forværring.',
+    en: () => 'Self-management plan, including an exacerbation action plan.',
+  },
+  'differentiation.offer.kol.smoking-cessation': {
+    params: {},
+    da: () => 'Rygestoptilbud til rygere.',
+    en: () => 'Smoking cessation support for smokers.',
+  },
+  'differentiation.offer.kol.municipal-rehabilitation': {
+    params: {},
+    da: () => 'Kommunal rehabilitering.',
+    en: () => 'Municipal rehabilitation.',
+  },
+  'differentiation.offer.kol.specialist-assessment': {
+    params: {},
+    da: () => 'Overvej vurdering hos lungemediciner.',
+    en: () => 'Consider assessment by a pulmonologist.',
+  },
+  'differentiation.offer.coordinator': {
+    params: {},
+    da: () => 'Tovholder, der koordinerer forløbet.',
+    en: () => 'A coordinator (tovholder) for the course.',
+  },
+  'differentiation.offer.lrs.advice': {
+    params: {},
+    da: () => 'Rådgivning om lænderygsmerter.',
+    en: () => 'Advice about low back pain.',
+  },
+  'differentiation.offer.lrs.self-management-material': {
+    params: {},
+    da: () => 'Materiale til egenomsorg.',
+    en: () => 'Self-management material.',
+  },
+  'differentiation.offer.lrs.supervised-exercise': {
+    params: {},
+    da: () => 'Superviseret træning eller fysioterapi.',
+    en: () => 'Supervised exercise or physiotherapy.',
+  },
+  'differentiation.offer.lrs.psychologically-informed-physiotherapy': {
+    params: {},
+    da: () => 'Psykologisk informeret fysioterapi.',
+    en: () => 'Psychologically informed physiotherapy.',
+  },
+  'differentiation.offer.lrs.multidisciplinary-assessment': {
+    params: {},
+    da: () => 'Tværfaglig vurdering.',
+    en: () => 'Multidisciplinary assessment.',
+  },
+
+  // Missing data added with @kronikerpakker/differentiation (one per new MissingDataCode).
+  'missing.needs-assessment': {
+    params: {},
+    da: () => 'Behovsvurdering registreret af klinikeren',
+    en: () => 'Needs assessment recorded by the clinician',
+  },
+  'missing.start-back': {
+    params: {},
+    da: () => 'STarT Back-screening',
+    en: () => 'STarT Back screening',
+  },
+  'missing.odi': {
+    params: {},
+    da: () => 'Oswestry-funktionsindeks (ODI)',
+    en: () => 'Oswestry Disability Index (ODI)',
+  },
+  'missing.sils': {
+    params: {},
+    da: () => 'Screening for sundhedskompetence (SILS)',
+    en: () => 'Health literacy screening (SILS)',
+  },
+
   // Missing data: what would let the SDK decide (one per MissingDataCode).
   'missing.post-bronchodilator-spirometry': {
     params: {},

@@ -11,12 +11,23 @@
  */
 import { z } from 'zod';
 import { KronikerpakkerError } from '../errors/errors';
-import { RED_FLAGS, RED_FLAG_CATEGORIES, PACKAGE_DECISIONS, PACKAGES, SEXES } from '../record/vocabulary';
+import { getValueSet, inValueSet, VALUE_SET_IDS } from '../codes/value-sets';
+import type { ValueSetId } from '../codes/value-sets';
+import {
+  MOTIVATION_LEVELS,
+  PACKAGE_DECISIONS,
+  PACKAGES,
+  RED_FLAGS,
+  RED_FLAG_CATEGORIES,
+  SELF_MANAGEMENT_LEVELS,
+  SEXES,
+} from '../record/vocabulary';
 import type { PackageId, RedFlagCategory, RedFlagCode } from '../record/vocabulary';
 import type { MessageCode } from '../messages/messages';
 import type { PatientRecord } from '../record/schema';
 import { ageInYears, wholeWeeksBetween } from '../time/differences';
 import { isWithinLastMonths } from '../time/intervals';
+import { subDaysIso } from '../time/arithmetic';
 import type { IsoDate } from '../time/iso-date';
 
 /** The types a fact can have. A leaf's operator and value are checked against it when a pack loads. */
@@ -42,7 +53,11 @@ export type MissingDataCode =
   | 'fev1-percent-predicted'
   | 'back-pain-episode-onset'
   | 'mrc'
-  | 'cat';
+  | 'cat'
+  | 'needs-assessment'
+  | 'start-back'
+  | 'odi'
+  | 'sils';
 
 /** All {@link MissingDataCode}s. */
 export const MISSING_DATA_CODES: readonly MissingDataCode[] = [
@@ -51,6 +66,10 @@ export const MISSING_DATA_CODES: readonly MissingDataCode[] = [
   'back-pain-episode-onset',
   'mrc',
   'cat',
+  'needs-assessment',
+  'start-back',
+  'odi',
+  'sils',
 ];
 
 /**
@@ -105,6 +124,18 @@ export interface FactDefinition {
 
 const packageParams = z.strictObject({ package: z.enum(PACKAGES) });
 const monthsParams = z.strictObject({ months: z.number().int().min(1).max(240) });
+const valueSetParams = z.strictObject({ valueSet: z.enum(VALUE_SET_IDS as [ValueSetId, ...ValueSetId[]]) });
+/** The yes/no items of the needs assessment that `needsAssessmentFlag` reads. */
+const NEEDS_ASSESSMENT_FLAG_ITEMS = [
+  'mentalHealthScreenPositive',
+  'livesAloneWithoutNetwork',
+  'caregiverBurden',
+  'languageBarrier',
+  'substanceAbuse',
+  'jobAtRisk',
+] as const;
+type NeedsAssessmentFlagItem = (typeof NEEDS_ASSESSMENT_FLAG_ITEMS)[number];
+const needsAssessmentFlagParams = z.strictObject({ item: z.enum(NEEDS_ASSESSMENT_FLAG_ITEMS), package: z.enum(PACKAGES) });
 
 function postBronchodilatorRatios(record: PatientRecord): number[] {
   const out: number[] = [];
@@ -292,6 +323,97 @@ const definitions: readonly FactDefinition[] = [
     missing: 'cat',
     compute: (ctx) => latestCatTotal(ctx.record),
   },
+  // Added for @kronikerpakker/differentiation (the needs assessment). Derived here once, so that
+  // business rules and the cockpit read the same values.
+  {
+    name: 'activeConditionsInValueSet',
+    type: 'number',
+    params: valueSetParams,
+    description:
+      'Number of distinct conditions on the active problem list with a code in the value set named by params.valueSet. Codes of one condition count once: ICD-10 by its three-character category, and the groups of CONDITION_GROUPS (diabetes T89/T90/E10/E11, ischaemic heart disease K74-K76/I20-I25, heart failure K77/I50, atrial fibrillation K78/I48, asthma R96/J45, osteoporosis L95/M80/M81, depression P76/F32/F33, anxiety P74/F41, dementia P70/F00-F03) across ICPC-2 and ICD-10. Never unknown (0 without any).',
+    compute: (ctx, params) => activeConditionCount(ctx.record, params['valueSet'] as ValueSetId),
+  },
+  {
+    name: 'needsAssessmentFlag',
+    type: 'boolean',
+    params: needsAssessmentFlagParams,
+    description:
+      'The latest recorded answer to a yes/no item of the clinician\'s needs assessment (params.item) for the package in params (entries for that package or without a package). Items: mentalHealthScreenPositive, livesAloneWithoutNetwork, caregiverBurden, languageBarrier, substanceAbuse, jobAtRisk. Unknown when the item has never been recorded.',
+    missing: 'needs-assessment',
+    compute: (ctx, params) =>
+      latestNeedsAssessmentValue(ctx.record, params['package'] as PackageId, params['item'] as NeedsAssessmentFlagItem),
+  },
+  {
+    name: 'needsAssessmentSelfManagement',
+    type: 'string',
+    values: SELF_MANAGEMENT_LEVELS,
+    params: packageParams,
+    description:
+      'The latest recorded self-management capacity (good, partial, poor) of the clinician\'s needs assessment for the package in params (entries for that package or without a package). Unknown when never recorded.',
+    missing: 'needs-assessment',
+    compute: (ctx, params) => latestNeedsAssessmentValue(ctx.record, params['package'] as PackageId, 'selfManagement'),
+  },
+  {
+    name: 'needsAssessmentMotivation',
+    type: 'string',
+    values: MOTIVATION_LEVELS,
+    params: packageParams,
+    description:
+      'The latest recorded motivation (high, moderate, low) of the clinician\'s needs assessment for the package in params (entries for that package or without a package). Shown in the plan; it does not move the level. Unknown when never recorded.',
+    missing: 'needs-assessment',
+    compute: (ctx, params) => latestNeedsAssessmentValue(ctx.record, params['package'] as PackageId, 'motivation'),
+  },
+  {
+    // An explicit clinician judgement that a clinician may set: not setting it is not missing data.
+    name: 'clinicianComplexCourse',
+    type: 'boolean',
+    params: packageParams,
+    description:
+      'Whether the clinician has marked the course as complex: the latest recorded complexCourse of the needs assessment for the package in params (entries for that package or without a package). False when never set (an explicit judgement, not missing data).',
+    compute: (ctx, params) => latestNeedsAssessmentValue(ctx.record, params['package'] as PackageId, 'complexCourse') ?? false,
+  },
+  {
+    name: 'currentSickLeaveWeeks',
+    type: 'number',
+    unit: 'weeks',
+    description:
+      'Whole weeks from the start of the current sick leave (full or partial, any cause) to asOf. A sick leave is current when it has started and not ended before asOf; back-to-back or overlapping leaves count as one. 0 when the patient is not on sick leave (never unknown).',
+    compute: (ctx) => currentSickLeaveWeeks(ctx.record, ctx.asOf),
+  },
+  {
+    name: 'latestLevelDecision',
+    type: 'number',
+    params: packageParams,
+    description:
+      'The level (1, 2 or 3) of the clinician\'s latest level decision for the package in params. Unknown when no decision is recorded (there is then nothing to record: no missing-data code).',
+    compute: (ctx, params) => latestLevelDecisionOf(ctx.record, params['package'] as PackageId)?.level,
+  },
+  {
+    name: 'latestLevelDecisionDate',
+    type: 'date',
+    params: packageParams,
+    description: 'The date of the decision latestLevelDecision reports. Unknown when no decision is recorded.',
+    compute: (ctx, params) => latestLevelDecisionOf(ctx.record, params['package'] as PackageId)?.date,
+  },
+  {
+    name: 'latestAarsstatusDate',
+    type: 'date',
+    params: packageParams,
+    description:
+      'The date of the latest årsstatus (yearly review) encounter for the package in params (encounters for that package or without a package). Unknown when none is recorded.',
+    compute: (ctx, params) => {
+      const pkg = params['package'] as PackageId;
+      let latest: IsoDate | undefined;
+      for (const e of ctx.record.encounters) if (e.type === 'aarsstatus' && (e.package === undefined || e.package === pkg)) latest = e.date;
+      return latest;
+    },
+  },
+  {
+    name: 'latestAdmissionDate',
+    type: 'date',
+    description: 'The start date of the latest hospital admission (any cause). Unknown when none is recorded.',
+    compute: (ctx) => ctx.record.admissions.at(-1)?.date,
+  },
   {
     name: 'moderateExacerbationsInLastMonths',
     type: 'number',
@@ -390,6 +512,100 @@ function goldGroup(ctx: FactContext): 'A' | 'B' | 'E' | undefined {
   const cat = computeFact(ctx, 'latestCat');
   if ((typeof mrc === 'number' && mrc >= 3) || (typeof cat === 'number' && cat >= 10)) return 'B';
   return mrc === undefined && cat === undefined ? undefined : 'A';
+}
+
+/**
+ * Conditions that the problem list may hold under several codes (ICPC-2 and
+ * ICD-10, or neighbouring ICPC-2 codes of one disease). Counting conditions,
+ * not codes, keeps a dual-coded diabetes (T90 and E11.9) from counting twice
+ * towards multimorbidity. The groups follow the conditions the
+ * needs-assessment model names; the ICD-10 side is the SDK's own mapping, as
+ * in the `multimorbidity-chronic` value set.
+ */
+const CONDITION_GROUPS: readonly { readonly id: string; readonly icpc2: readonly string[]; readonly icd10: readonly string[] }[] = [
+  { id: 'diabetes', icpc2: ['T89', 'T90'], icd10: ['E10', 'E11'] },
+  { id: 'ischaemic-heart-disease', icpc2: ['K74', 'K75', 'K76'], icd10: ['I20', 'I21', 'I22', 'I23', 'I24', 'I25'] },
+  { id: 'heart-failure', icpc2: ['K77'], icd10: ['I50'] },
+  { id: 'atrial-fibrillation', icpc2: ['K78'], icd10: ['I48'] },
+  { id: 'asthma', icpc2: ['R96'], icd10: ['J45'] },
+  { id: 'osteoporosis', icpc2: ['L95'], icd10: ['M80', 'M81'] },
+  { id: 'depression', icpc2: ['P76'], icd10: ['F32', 'F33'] },
+  { id: 'anxiety', icpc2: ['P74'], icd10: ['F41'] },
+  { id: 'dementia', icpc2: ['P70'], icd10: ['F00', 'F01', 'F02', 'F03'] },
+];
+
+const CONDITION_OF_CODE: ReadonlyMap<string, string> = new Map(
+  CONDITION_GROUPS.flatMap((g) => [
+    ...g.icpc2.map((c) => [`ICPC-2:${c}`, g.id] as const),
+    ...g.icd10.map((c) => [`ICD-10:${c}`, g.id] as const),
+  ]),
+);
+
+/** The condition a code belongs to: its group, or the code itself (ICD-10 by three-character category). */
+function conditionKey(system: 'ICPC-2' | 'ICD-10', code: string): string {
+  const key = `${system}:${system === 'ICD-10' ? code.slice(0, 3) : code}`;
+  return CONDITION_OF_CODE.get(key) ?? key;
+}
+
+function activeConditionCount(record: PatientRecord, valueSetId: ValueSetId): number {
+  const valueSet = getValueSet(valueSetId);
+  const conditions = new Set<string>();
+  for (const d of record.diagnoses) {
+    if (d.status === 'active' && inValueSet(valueSet, { system: d.system, code: d.code })) conditions.add(conditionKey(d.system, d.code));
+  }
+  return conditions.size;
+}
+
+type NeedsAssessmentEntry = PatientRecord['needsAssessments'][number];
+
+/**
+ * The latest recorded value of one needs-assessment item for a package:
+ * entries for the package and entries without a package count; an entry that
+ * leaves the item out does not hide an earlier answer. Lists are sorted by
+ * date, so on one day the later entry wins.
+ */
+function latestNeedsAssessmentValue<K extends keyof NeedsAssessmentEntry>(
+  record: PatientRecord,
+  pkg: PackageId,
+  item: K,
+): NeedsAssessmentEntry[K] | undefined {
+  const entries = record.needsAssessments;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (e === undefined || (e.package !== undefined && e.package !== pkg)) continue;
+    const value = e[item];
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/** Weeks of the sick leave running on asOf, joined with leaves that run into it without a gap. */
+function currentSickLeaveWeeks(record: PatientRecord, asOf: IsoDate): number {
+  const leaves = record.sickLeave.filter((s) => s.startDate <= asOf);
+  let start: IsoDate | undefined;
+  for (const s of leaves) {
+    if (s.endDate === undefined || s.endDate >= asOf) start = start === undefined || s.startDate < start ? s.startDate : start;
+  }
+  if (start === undefined) return 0;
+  // Walk back through leaves that end on the day before the current one starts (or later).
+  for (let changed = true; changed; ) {
+    changed = false;
+    const dayBefore = subDaysIso(start, 1);
+    for (const s of leaves) {
+      if (s.startDate < start && (s.endDate === undefined || s.endDate >= dayBefore)) {
+        start = s.startDate;
+        changed = true;
+      }
+    }
+  }
+  return wholeWeeksBetween(start, asOf);
+}
+
+/** The latest level decision for a package (the later entry on one day). */
+function latestLevelDecisionOf(record: PatientRecord, pkg: PackageId): PatientRecord['levelDecisions'][number] | undefined {
+  let latest: PatientRecord['levelDecisions'][number] | undefined;
+  for (const d of record.levelDecisions) if (d.package === pkg) latest = d;
+  return latest;
 }
 
 /** A set of fact definitions by name: the facts a pack loaded with it may use. */

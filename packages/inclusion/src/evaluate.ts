@@ -1,0 +1,326 @@
+/**
+ * Inclusion for one patient: evaluate the package's inclusion pack with the
+ * core evaluator (three-valued, traced) and derive the status from the rule
+ * results and their event params, generically: the code knows no criterion,
+ * threshold or code list; the pack does.
+ *
+ * @module
+ */
+import {
+  InternalError,
+  InvalidRulePackError,
+  KronikerpakkerError,
+  LOCALES,
+  PACKAGES,
+  assertAsOf,
+  computeFact,
+  createFactContext,
+  evaluateRulePack,
+  formatMessage,
+  missingDataMessageCode,
+} from '@kronikerpakker/core';
+import type {
+  FactContext,
+  Locale,
+  MessageCode,
+  MissingDataCode,
+  PackageId,
+  PatientRecord,
+  RuleResult,
+  TraceNode,
+  Truth,
+} from '@kronikerpakker/core';
+import { fitsKind, inclusionPlan } from './event-params';
+import type { PlannedOutcome, PlannedRule } from './event-params';
+import { INCLUSION_PACK_IDS, defaultInclusionPacks } from './packs';
+import type {
+  InclusionContextOptions,
+  InclusionCriterionResult,
+  InclusionForBoth,
+  InclusionForBothOptions,
+  InclusionMissingData,
+  InclusionOptions,
+  InclusionReason,
+  InclusionResult,
+  InclusionStatus,
+  LocalizedText,
+} from './types';
+
+function assertPackage(value: unknown): asserts value is PackageId {
+  if (!(PACKAGES as readonly unknown[]).includes(value)) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Unknown package; expected KOL or LRS', { path: ['options', 'package'] });
+  }
+}
+
+function assertOptions(options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected an options object', { path: ['options'] });
+  }
+}
+
+/** A cheap guard against raw input: a record from `parsePatientRecord` always has its lists. */
+function assertRecord(record: unknown): asserts record is PatientRecord {
+  const r = record as Partial<PatientRecord> | null;
+  if (
+    typeof r !== 'object' ||
+    r === null ||
+    typeof r.patient !== 'object' ||
+    !Array.isArray(r.diagnoses) ||
+    !Array.isArray(r.spirometry) ||
+    !Array.isArray(r.backPainEpisodes) ||
+    !Array.isArray(r.redFlags) ||
+    !Array.isArray(r.packageDecisions)
+  ) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a PatientRecord validated by parsePatientRecord', {
+      path: ['record'],
+    });
+  }
+}
+
+function render(code: MessageCode, params: Readonly<Record<string, string | number>>): LocalizedText {
+  const text = {} as Record<Locale, string>;
+  // The plan has checked every parameter against the message's kinds, so formatMessage cannot reject them.
+  for (const locale of LOCALES) text[locale] = formatMessage(code, params as never, locale);
+  return text;
+}
+
+/** The result of the condition named `name` in a rule's trace. */
+function resultOf(node: TraceNode, name: string): Truth | undefined {
+  if (node.name === name) return node.result;
+  if (node.kind === 'fact') return undefined;
+  for (const child of node.children) {
+    const r = resultOf(child, name);
+    if (r !== undefined) return r;
+  }
+  return undefined;
+}
+
+function resolveParams(outcome: PlannedOutcome, ctx: FactContext, packId: string, rule: string): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  for (const b of outcome.bindings) {
+    if (b.kind === 'literal') {
+      params[b.name] = b.value;
+      continue;
+    }
+    const value = computeFact(ctx, b.fact, b.params);
+    if (!fitsKind(b.paramKind, value)) {
+      // A fault of the pack (a fact bound where the rule's result does not decide it), never of the record.
+      throw new InvalidRulePackError(
+        `Inclusion pack "${packId}" rule "${rule}": message parameter "${b.name}" has no usable value for this patient (bind it under a \`when\` that decides its fact)`,
+        [{ packId, rule, path: b.path, code: 'unresolved-message-param' }],
+        { path: b.path },
+      );
+    }
+    params[b.name] = value;
+  }
+  return params;
+}
+
+function freeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) Object.freeze(child);
+  return Object.freeze(value);
+}
+
+function buildReason(
+  rule: PlannedRule,
+  outcome: PlannedOutcome,
+  params: Readonly<Record<string, string | number>>,
+): InclusionReason {
+  return {
+    code: outcome.message,
+    params,
+    text: render(outcome.message, params),
+    source: rule.source,
+    criterion: rule.criterion,
+    rule: rule.name,
+    kind: rule.kind,
+    ...(outcome.urgent ? { urgent: true as const } : {}),
+    ...(outcome.dataQuality ? { dataQuality: true as const } : {}),
+    ...(rule.provisional ? { provisional: true as const } : {}),
+  };
+}
+
+/** Reasons that are the same for every patient, rendered once per loaded pack and shared (frozen). */
+const fixedReasons = new WeakMap<PlannedOutcome, InclusionReason>();
+
+function reasonOf(rule: PlannedRule, outcome: PlannedOutcome, ctx: FactContext, packId: string): InclusionReason {
+  if (!outcome.fixed) return buildReason(rule, outcome, resolveParams(outcome, ctx, packId, rule.name));
+  let reason = fixedReasons.get(outcome);
+  if (reason === undefined) {
+    reason = freeze(buildReason(rule, outcome, resolveParams(outcome, ctx, packId, rule.name)));
+    fixedReasons.set(outcome, reason);
+  }
+  return reason;
+}
+
+/** The reasons a rule gives for one of its results (see `InclusionOutcome` for `when`). */
+function reasonsOf(
+  rule: PlannedRule,
+  result: RuleResult,
+  truth: Truth,
+  ctx: FactContext,
+  packId: string,
+): InclusionReason[] {
+  const alternatives = rule.outcomes[truth];
+  if (alternatives.length === 0) return [];
+  const guarded = alternatives.filter((o) => o.when !== undefined && resultOf(result.trace, o.when) === truth);
+  const chosen = guarded.length > 0 ? guarded : alternatives.filter((o) => o.when === undefined);
+  return chosen.map((o) => reasonOf(rule, o, ctx, packId));
+}
+
+const missingTexts = new Map<MissingDataCode, InclusionMissingData>();
+
+function missingItem(code: MissingDataCode): InclusionMissingData {
+  let item = missingTexts.get(code);
+  if (item === undefined) {
+    item = freeze({ code, text: render(missingDataMessageCode(code), {}) });
+    missingTexts.set(code, item);
+  }
+  return item;
+}
+
+/**
+ * Evaluates inclusion in an existing fact context: the SDK facade and
+ * {@link evaluateInclusionForBoth} share one context across packages, so
+ * every fact is computed once per patient and date.
+ *
+ * The status is derived from the rule results and their event params:
+ *
+ * 1. any **exclusion** rule true: `excluded`; the reasons are those rules'
+ *    `whenTrue` messages, urgent actions (an open red flag) first;
+ * 2. else any **criterion** false: `not-eligible`; the reasons are those
+ *    rules' `whenFalse` messages (a spirometry that contradicts a KOL
+ *    diagnosis is flagged `dataQuality`);
+ * 3. else any rule **unknown** (a criterion, or an exclusion, which is never
+ *    silently ignored): `insufficient-data`; the reasons are the `whenUnknown`
+ *    messages, and `missing` lists the data that would decide those rules;
+ * 4. else `eligible`; the reasons are the criteria's `whenTrue` messages
+ *    (and any exclusion's `whenFalse` message).
+ *
+ * A false criterion decides before an unknown one: a patient under 30
+ * without spirometry is `not-eligible`, not `insufficient-data`, since no
+ * spirometry could make them eligible.
+ *
+ * @param ctx - the patient's fact context (`createFactContext(record, asOf)`, record validated by `parsePatientRecord`)
+ * @param options - the package, and the packs to use
+ * @returns the decision, with criteria, traces, reasons, missing data and the deciding pack version
+ * @throws `KronikerpakkerError` `INVALID_ARGUMENT` for an unknown package or a malformed `ctx.asOf`;
+ *   `InvalidRulePackError` when no version of the package's pack is valid on `asOf`, or the pack is not a valid inclusion pack
+ * @example
+ * ```ts
+ * const ctx = createFactContext(record, '2027-01-15');
+ * const kol = evaluateInclusionInContext(ctx, { package: 'KOL' });
+ * const lrs = evaluateInclusionInContext(ctx, { package: 'LRS' }); // reuses age, listed, deceased, ...
+ * ```
+ */
+export function evaluateInclusionInContext(ctx: FactContext, options: InclusionContextOptions): InclusionResult {
+  assertOptions(options);
+  assertPackage(options.package);
+  assertAsOf(ctx.asOf);
+  const pkg = options.package;
+  const packs = options.packs ?? defaultInclusionPacks();
+  const compiled = packs.select(INCLUSION_PACK_IDS[pkg], ctx.asOf);
+  const plan = inclusionPlan(compiled.pack);
+  const evaluation = evaluateRulePack(compiled, ctx);
+  const packId = compiled.pack.id;
+
+  const rows = plan.rules.map((rule, i) => {
+    const result = evaluation.results[i];
+    // The plan is built from the same pack, rule for rule.
+    if (result?.name !== rule.name) throw new InternalError('Inclusion plan out of step with the evaluated pack');
+    return { rule, result };
+  });
+
+  const criteria: InclusionCriterionResult[] = rows.map(({ rule, result }) => ({
+    id: rule.criterion,
+    rule: rule.name,
+    kind: rule.kind,
+    result: result.result,
+    missing: result.missing,
+    trace: result.trace,
+  }));
+
+  let status: InclusionStatus;
+  let contributing: { row: (typeof rows)[number]; truth: Truth }[];
+  const excluding = rows.filter((r) => r.rule.kind === 'exclusion' && r.result.result === 'true');
+  const failing = rows.filter((r) => r.rule.kind === 'criterion' && r.result.result === 'false');
+  const undecided = rows.filter((r) => r.result.result === 'unknown');
+  if (excluding.length > 0) {
+    status = 'excluded';
+    contributing = excluding.map((row) => ({ row, truth: 'true' }));
+  } else if (failing.length > 0) {
+    status = 'not-eligible';
+    contributing = failing.map((row) => ({ row, truth: 'false' }));
+  } else if (undecided.length > 0) {
+    status = 'insufficient-data';
+    contributing = undecided.map((row) => ({ row, truth: 'unknown' }));
+  } else {
+    status = 'eligible';
+    contributing = rows.map((row) => ({ row, truth: row.rule.kind === 'criterion' ? 'true' : 'false' }));
+  }
+
+  const reasons = contributing.flatMap(({ row, truth }) => reasonsOf(row.rule, row.result, truth, ctx, packId));
+  // Urgent actions first; otherwise pack order (a stable sort).
+  reasons.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));
+
+  const missingCodes = new Set<MissingDataCode>();
+  if (status === 'insufficient-data') for (const { row } of contributing) for (const m of row.result.missing) missingCodes.add(m);
+  const missing: InclusionMissingData[] = [...missingCodes].map(missingItem);
+
+  return { package: pkg, asOf: ctx.asOf, status, criteria, reasons, missing, ruleSet: evaluation.ruleSet };
+}
+
+/**
+ * Decides whether a patient is eligible for, excluded from, or not (yet)
+ * decidable for a package on a date. Results are data: a clinical outcome
+ * never throws. See {@link evaluateInclusionInContext} for how the status is
+ * derived.
+ *
+ * @param record - a record validated by `parsePatientRecord` (parse it with the same `asOf`)
+ * @param options - the package (`KOL` or `LRS`), the evaluation date, and optionally the packs
+ * @returns the decision, with criteria, traces, reasons in Danish and English, missing data and the pack version
+ * @throws `KronikerpakkerError` `INVALID_ARGUMENT` for a malformed `asOf`, an unknown package or an unparsed record
+ *   (messages never carry patient data); `InvalidRulePackError` when no pack version is valid on `asOf`
+ * @example
+ * ```ts
+ * const record = parsePatientRecord(input, { asOf: '2027-01-15' });
+ * const result = evaluateInclusion(record, { package: 'KOL', asOf: '2027-01-15' });
+ * result.status;            // 'insufficient-data'
+ * result.missing[0]?.text.da; // 'Spirometri efter bronkodilatation (FEV1/FVC)'
+ * ```
+ */
+export function evaluateInclusion(record: PatientRecord, options: InclusionOptions): InclusionResult {
+  assertOptions(options);
+  assertAsOf(options.asOf);
+  assertPackage(options.package);
+  assertRecord(record);
+  return evaluateInclusionInContext(createFactContext(record, options.asOf), options);
+}
+
+/**
+ * Decides inclusion for both packages (KOL and LRS) over one shared fact
+ * context, so facts both packs use (age, listed, deceased, diagnoses) are
+ * computed once.
+ *
+ * @param record - a record validated by `parsePatientRecord` (parse it with the same `asOf`)
+ * @param options - the evaluation date, and optionally the packs
+ * @returns one {@link InclusionResult} per package
+ * @throws as {@link evaluateInclusion}
+ * @example
+ * ```ts
+ * const both = evaluateInclusionForBoth(record, { asOf: '2027-01-15' });
+ * both.KOL.status; // 'eligible'
+ * both.LRS.status; // 'not-eligible'
+ * ```
+ */
+export function evaluateInclusionForBoth(record: PatientRecord, options: InclusionForBothOptions): InclusionForBoth {
+  assertOptions(options);
+  assertAsOf(options.asOf);
+  assertRecord(record);
+  const ctx = createFactContext(record, options.asOf);
+  const packs = options.packs;
+  return {
+    KOL: evaluateInclusionInContext(ctx, { package: 'KOL', packs }),
+    LRS: evaluateInclusionInContext(ctx, { package: 'LRS', packs }),
+  };
+}

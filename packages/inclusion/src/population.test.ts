@@ -1,0 +1,111 @@
+/**
+ * Sanity over a generated clinic of 2,000 (seed 2027): plausible proportions,
+ * not exact counts (the generator is calibrated loosely, see test-fixtures).
+ */
+import { describe, expect, it } from 'vitest';
+import { ageInYears, getValueSet, inValueSet, parsePatientRecord } from '@kronikerpakker/core';
+import type { PatientRecord } from '@kronikerpakker/core';
+import { generateClinic } from '@kronikerpakker/test-fixtures';
+import { evaluateInclusionForBoth } from './evaluate';
+import type { InclusionForBoth } from './types';
+
+const asOf = '2027-01-15';
+const KOL_SET = getValueSet('kol-diagnosis');
+const LRS_SET = getValueSet('lrs-diagnosis');
+
+interface Row {
+  readonly record: PatientRecord;
+  readonly result: InclusionForBoth;
+  readonly adult30: boolean;
+  readonly adult18: boolean;
+  readonly kolCoded: boolean;
+  readonly lrsCoded: boolean;
+  readonly confirmed: boolean;
+}
+
+const rows: Row[] = generateClinic({ seed: 2027, size: 2000, asOf }).map((input) => {
+  const record = parsePatientRecord(input, { asOf });
+  const active = record.diagnoses.filter((d) => d.status === 'active');
+  const age = ageInYears(record.patient.birthDate, asOf);
+  const postBd = record.spirometry.filter((s) => s.postBronchodilator).map((s) => s.ratio);
+  return {
+    record,
+    result: evaluateInclusionForBoth(record, { asOf }),
+    adult30: age >= 30,
+    adult18: age >= 18,
+    kolCoded: active.some((d) => inValueSet(KOL_SET, d)),
+    lrsCoded: active.some((d) => inValueSet(LRS_SET, d)),
+    confirmed: postBd.length > 0 && Math.min(...postBd) < 0.7,
+  };
+});
+
+const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
+
+describe('a generated clinic of 2,000 (seed 2027)', () => {
+  it('finds most KOL-coded listed adults with confirming spirometry eligible, the rest excluded by a decision', () => {
+    const confirmed = rows.filter((r) => r.kolCoded && r.confirmed && r.adult30 && r.record.patient.listed);
+    expect(confirmed.length).toBeGreaterThan(20);
+    const eligible = confirmed.filter((r) => r.result.KOL.status === 'eligible');
+    expect(share(eligible.length, confirmed.length)).toBeGreaterThan(0.75);
+    for (const r of confirmed.filter((x) => x.result.KOL.status !== 'eligible')) {
+      expect(r.result.KOL.status).toBe('excluded');
+      expect(r.result.KOL.reasons.map((x) => x.code)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^inclusion\.excluded\.(hospital|declined\.revisitable)$/u)]),
+      );
+    }
+  });
+
+  it('has plausible shares per status', () => {
+    const kolEligible = rows.filter((r) => r.result.KOL.status === 'eligible').length;
+    const lrsEligible = rows.filter((r) => r.result.LRS.status === 'eligible').length;
+    // About 1.9 % of the list has KOL, about 5 % LRS; only some meet every criterion.
+    expect(share(kolEligible, rows.length)).toBeGreaterThan(0.005);
+    expect(share(kolEligible, rows.length)).toBeLessThan(0.04);
+    expect(share(lrsEligible, rows.length)).toBeGreaterThan(0.01);
+    expect(share(lrsEligible, rows.length)).toBeLessThan(0.08);
+    // Missing spirometry (about 10 % of KOL patients) gives insufficient data, and only for KOL-coded patients.
+    const kolAdults = rows.filter((r) => r.kolCoded && r.adult30 && r.record.patient.listed);
+    const insufficient = rows.filter((r) => r.result.KOL.status === 'insufficient-data');
+    expect(insufficient.every((r) => r.kolCoded && !r.confirmed)).toBe(true);
+    expect(share(insufficient.length, kolAdults.length)).toBeLessThan(0.25);
+    // The LRS persistence criterion keeps out a share of the coded adults (acute courses are about 30 %).
+    const lrsAdults = rows.filter((r) => r.lrsCoded && r.adult18 && r.record.patient.listed);
+    const lrsAdultsEligible = lrsAdults.filter((r) => r.result.LRS.status === 'eligible').length;
+    expect(share(lrsAdultsEligible, lrsAdults.length)).toBeGreaterThan(0.3);
+    expect(share(lrsAdultsEligible, lrsAdults.length)).toBeLessThan(0.9);
+  });
+
+  it('never finds a patient eligible without the diagnosis, or a patient off the list anything but excluded', () => {
+    for (const r of rows) {
+      if (!r.kolCoded) expect(r.result.KOL.status).not.toBe('eligible');
+      if (!r.lrsCoded) expect(r.result.LRS.status).not.toBe('eligible');
+      if (!r.record.patient.listed) {
+        expect(r.result.KOL.status).toBe('excluded');
+        expect(r.result.LRS.status).toBe('excluded');
+      }
+    }
+  });
+
+  it('turns open red flags into urgent actions listed first', () => {
+    const flagged = rows.filter((r) => r.result.LRS.reasons.some((x) => x.code === 'inclusion.lrs.red-flag'));
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const r of flagged) {
+      expect(r.result.LRS.status).toBe('excluded');
+      expect(r.result.LRS.reasons[0]?.urgent).toBe(true);
+    }
+  });
+
+  it('decides the edge-case patients as their kind says', () => {
+    const byKind = (kind: string) => rows.filter((r) => r.record.id.endsWith(`-edge-${kind}`));
+    for (const r of byKind('ratio-070')) expect(r.result.KOL.criteria.find((c) => c.id === 'spirometry-confirms')?.result).not.toBe('unknown');
+    for (const r of byKind('ratio-069')) expect(r.result.KOL.criteria.find((c) => c.id === 'spirometry-confirms')?.result).toBe('true');
+    for (const r of byKind('age-30-on-asof')) expect(r.result.KOL.criteria.find((c) => c.id === 'age')?.result).toBe('true');
+    for (const r of byKind('age-18-on-asof')) expect(r.result.LRS.criteria.find((c) => c.id === 'age')?.result).toBe('true');
+    const twelve = byKind('backpain-12w');
+    const almost = byKind('backpain-12w-minus-1d');
+    expect(twelve.length).toBeGreaterThan(0);
+    expect(almost.length).toBeGreaterThan(0);
+    for (const r of twelve) expect(r.result.LRS.criteria.find((c) => c.id === 'persistence')?.result).toBe('true');
+    for (const r of almost) expect(r.result.LRS.criteria.find((c) => c.id === 'persistence')?.result).toBe('false');
+  });
+});
