@@ -33,6 +33,8 @@ export async function disagreements(pack: RulePack, records: readonly PatientRec
     const fired = new Set(results.map((res) => res.name));
     const failed = new Set(failureResults.map((res) => res.name));
     for (const res of ours.results) {
+      // The fast path (short-circuits) and the lazily built trace must agree.
+      if (res.trace.result !== res.result) out.push(`${r.id}: ${res.name} result=${res.result} trace=${res.trace.result}`);
       if (!allKnown(res.trace)) continue;
       const theirs = fired.has(res.name) ? 'true' : failed.has(res.name) ? 'false' : 'missing';
       if (theirs !== res.result) out.push(`${r.id}: ${res.name} ours=${res.result} theirs=${theirs}`);

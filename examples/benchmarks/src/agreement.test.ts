@@ -3,7 +3,7 @@ import type { PatientRecord } from '@kronikerpakker/core';
 import { evaluateInclusionForBoth } from '@kronikerpakker/inclusion';
 import { generateRecords } from '@kronikerpakker/test-fixtures';
 import { describe, expect, it } from 'vitest';
-import { kolStatus, lrsStatus } from './hand-written';
+import { kolCriteria, kolStatus, lrsCriteria, lrsStatus } from './hand-written';
 import { createJreRunner } from './jre-runner';
 
 // The benchmark compares three implementations of one logic; this keeps them one logic.
@@ -34,6 +34,11 @@ describe('the benchmark baselines', () => {
       seen.add(`KOL:${kol}`).add(`LRS:${lrs}`);
       if (sdk.KOL.status !== kol) mismatches.push(`${r.id} KOL sdk=${sdk.KOL.status} hand=${kol}`);
       if (sdk.LRS.status !== lrs) mismatches.push(`${r.id} LRS sdk=${sdk.LRS.status} hand=${lrs}`);
+      // The per-rule baseline reports what the SDK reports, rule for rule.
+      const kolAll = kolCriteria(r, asOf);
+      const lrsAll = lrsCriteria(r, asOf);
+      if (kolAll.status !== kol || kolAll.results.join() !== sdk.KOL.criteria.map((c) => c.result).join()) mismatches.push(`${r.id} KOL per-rule`);
+      if (lrsAll.status !== lrs || lrsAll.results.join() !== sdk.LRS.criteria.map((c) => c.result).join()) mismatches.push(`${r.id} LRS per-rule`);
     }
     expect(mismatches).toEqual([]);
     // The comparison means something only if every status occurs.

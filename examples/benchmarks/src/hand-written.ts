@@ -6,7 +6,7 @@
  * only, without reasons or traces: the floor the evaluator is measured
  * against. Tests assert that it agrees with the SDK on every record.
  */
-import { ageInYears, getValueSet, inValueSet, isWithinLastMonths, wholeWeeksBetween } from '@kronikerpakker/core';
+import { RED_FLAGS, ageInYears, getValueSet, inValueSet, isWithinLastMonths, wholeWeeksBetween } from '@kronikerpakker/core';
 import type { IsoDate, PackageId, PatientRecord } from '@kronikerpakker/core';
 
 /** An inclusion status. */
@@ -71,4 +71,79 @@ export function lrsStatus(r: PatientRecord, asOf: IsoDate): Status {
   if (episodes >= 2) return 'eligible';
   if (onset === undefined) return 'insufficient-data';
   return wholeWeeksBetween(onset, asOf) >= 12 ? 'eligible' : 'not-eligible';
+}
+
+/** Three-valued result of one criterion or exclusion. */
+export type Truth = 'true' | 'false' | 'unknown';
+
+/** Status plus the result of every criterion and exclusion: what the SDK reports, without traces and texts. */
+export interface HandResult {
+  readonly status: Status;
+  readonly results: readonly Truth[];
+}
+
+function statusOf(exclusions: readonly Truth[], criteria: readonly Truth[]): Status {
+  if (exclusions.includes('true')) return 'excluded';
+  if (criteria.includes('false')) return 'not-eligible';
+  if (criteria.includes('unknown') || exclusions.includes('unknown')) return 'insufficient-data';
+  return 'eligible';
+}
+
+const t = (b: boolean): Truth => (b ? 'true' : 'false');
+
+/**
+ * KOL, hand-written, reporting every criterion and exclusion like the SDK
+ * (diagnosis, spirometry confirms, age; hospital, declined, deceased, not listed).
+ *
+ * @param r - a validated record
+ * @param asOf - the evaluation date
+ * @returns status and per-rule results
+ */
+export function kolCriteria(r: PatientRecord, asOf: IsoDate): HandResult {
+  let diagnosis = false;
+  for (const d of r.diagnoses) if (d.status === 'active' && inValueSet(kolSet, d)) diagnosis = true;
+  let lowest: number | undefined;
+  for (const s of r.spirometry) if (s.postBronchodilator && (lowest === undefined || s.ratio < lowest)) lowest = s.ratio;
+  const spirometry: Truth = !diagnosis ? 'true' : lowest === undefined ? 'unknown' : t(lowest < 0.7);
+  const criteria = [t(diagnosis), spirometry, t(ageInYears(r.patient.birthDate, asOf) >= 30)];
+  const decision = latestDecision(r, 'KOL');
+  const deceased = r.patient.deceasedDate !== undefined && r.patient.deceasedDate <= asOf;
+  const exclusions = [t(decision === 'followed-in-hospital'), t(decision === 'declined'), t(deceased), t(!r.patient.listed)];
+  return { status: statusOf(exclusions, criteria), results: [...criteria, ...exclusions] };
+}
+
+const CATEGORIES = ['cauda-equina', 'malignancy', 'infection', 'fracture', 'inflammatory', 'neurological-deficit'] as const;
+
+/**
+ * LRS, hand-written, reporting every criterion and exclusion like the SDK
+ * (age, diagnosis, persistence; declined, deceased, not listed, six red-flag categories).
+ *
+ * @param r - a validated record
+ * @param asOf - the evaluation date
+ * @returns status and per-rule results
+ */
+export function lrsCriteria(r: PatientRecord, asOf: IsoDate): HandResult {
+  let diagnosis = false;
+  for (const d of r.diagnoses) if (d.status === 'active' && inValueSet(lrsSet, d)) diagnosis = true;
+  let episodes = 0;
+  let onset: IsoDate | undefined;
+  for (const e of r.backPainEpisodes) {
+    if (isWithinLastMonths(e.onsetDate, asOf, 12)) episodes++;
+    if (e.endDate === undefined) onset = e.onsetDate;
+  }
+  const long: Truth = onset === undefined ? 'unknown' : t(wholeWeeksBetween(onset, asOf) >= 12);
+  const persistence: Truth = episodes >= 2 || long === 'true' ? 'true' : long;
+  const criteria = [t(ageInYears(r.patient.birthDate, asOf) >= 18), t(diagnosis), persistence];
+  const open = new Set<string>();
+  const states = new Map<string, string>();
+  for (const f of r.redFlags) states.set(f.flag, f.status);
+  for (const [flag, status] of states) if (status === 'present') open.add(RED_FLAGS[flag as keyof typeof RED_FLAGS]);
+  const deceased = r.patient.deceasedDate !== undefined && r.patient.deceasedDate <= asOf;
+  const exclusions = [
+    t(latestDecision(r, 'LRS') === 'declined'),
+    t(deceased),
+    t(!r.patient.listed),
+    ...CATEGORIES.map((c) => t(open.has(c))),
+  ];
+  return { status: statusOf(exclusions, criteria), results: [...criteria, ...exclusions] };
 }

@@ -84,6 +84,12 @@ function render(code: MessageCode, params: Readonly<Record<string, string | numb
   return text;
 }
 
+/** A rule of the plan with its result for this patient. */
+interface Row {
+  readonly rule: PlannedRule;
+  readonly result: RuleResult;
+}
+
 /** The result of the condition named `name` in a rule's trace. */
 function resultOf(node: TraceNode, name: string): Truth | undefined {
   if (node.name === name) return node.result;
@@ -224,48 +230,73 @@ export function evaluateInclusionInContext(ctx: FactContext, options: InclusionC
   const evaluation = evaluateRulePack(compiled, ctx);
   const packId = compiled.pack.id;
 
-  const rows = plan.rules.map((rule, i) => {
+  // One pass over the rules (this runs for every patient, twice): criteria rows, and the rules that decide.
+  const rows: Row[] = [];
+  const criteria: InclusionCriterionResult[] = [];
+  const excluding: Row[] = [];
+  const failing: Row[] = [];
+  const undecided: Row[] = [];
+  for (let i = 0; i < plan.rules.length; i++) {
+    const rule = plan.rules[i] as PlannedRule;
     const result = evaluation.results[i];
     // The plan is built from the same pack, rule for rule.
-    if (result?.name !== rule.name) throw new InternalError('Inclusion plan out of step with the evaluated pack');
-    return { rule, result };
-  });
-
-  const criteria: InclusionCriterionResult[] = rows.map(({ rule, result }) => ({
-    id: rule.criterion,
-    rule: rule.name,
-    kind: rule.kind,
-    result: result.result,
-    missing: result.missing,
-    trace: result.trace,
-  }));
-
-  let status: InclusionStatus;
-  let contributing: { row: (typeof rows)[number]; truth: Truth }[];
-  const excluding = rows.filter((r) => r.rule.kind === 'exclusion' && r.result.result === 'true');
-  const failing = rows.filter((r) => r.rule.kind === 'criterion' && r.result.result === 'false');
-  const undecided = rows.filter((r) => r.result.result === 'unknown');
-  if (excluding.length > 0) {
-    status = 'excluded';
-    contributing = excluding.map((row) => ({ row, truth: 'true' }));
-  } else if (failing.length > 0) {
-    status = 'not-eligible';
-    contributing = failing.map((row) => ({ row, truth: 'false' }));
-  } else if (undecided.length > 0) {
-    status = 'insufficient-data';
-    contributing = undecided.map((row) => ({ row, truth: 'unknown' }));
-  } else {
-    status = 'eligible';
-    contributing = rows.map((row) => ({ row, truth: row.rule.kind === 'criterion' ? 'true' : 'false' }));
+    if (result?.name !== rule.name) throw new InvalidRulePackError(`Inclusion pack "${packId}" changed after loading`);
+    const row: Row = { rule, result };
+    rows.push(row);
+    criteria.push({
+      id: rule.criterion,
+      rule: rule.name,
+      kind: rule.kind,
+      result: result.result,
+      missing: result.missing,
+      // Built when read, like the rule result's own trace.
+      get trace() {
+        return result.trace;
+      },
+    });
+    if (result.result === 'unknown') undecided.push(row);
+    else if (rule.kind === 'exclusion' && result.result === 'true') excluding.push(row);
+    else if (rule.kind === 'criterion' && result.result === 'false') failing.push(row);
   }
 
-  const reasons = contributing.flatMap(({ row, truth }) => reasonsOf(row.rule, row.result, truth, ctx, packId));
-  // Urgent actions first; otherwise pack order (a stable sort).
-  reasons.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));
+  let status: InclusionStatus;
+  let contributing: readonly Row[];
+  let truthOf: (row: Row) => Truth;
+  if (excluding.length > 0) {
+    status = 'excluded';
+    contributing = excluding;
+    truthOf = () => 'true';
+  } else if (failing.length > 0) {
+    status = 'not-eligible';
+    contributing = failing;
+    truthOf = () => 'false';
+  } else if (undecided.length > 0) {
+    status = 'insufficient-data';
+    contributing = undecided;
+    truthOf = () => 'unknown';
+  } else {
+    status = 'eligible';
+    contributing = rows;
+    truthOf = (row) => (row.rule.kind === 'criterion' ? 'true' : 'false');
+  }
 
-  const missingCodes = new Set<MissingDataCode>();
-  if (status === 'insufficient-data') for (const { row } of contributing) for (const m of row.result.missing) missingCodes.add(m);
-  const missing: InclusionMissingData[] = [...missingCodes].map(missingItem);
+  const reasons: InclusionReason[] = [];
+  let urgent = false;
+  for (const row of contributing) {
+    for (const reason of reasonsOf(row.rule, row.result, truthOf(row), ctx, packId)) {
+      reasons.push(reason);
+      if (reason.urgent === true) urgent = true;
+    }
+  }
+  // Urgent actions first; otherwise pack order (a stable sort).
+  if (urgent) reasons.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));
+
+  let missing: InclusionMissingData[] = [];
+  if (status === 'insufficient-data') {
+    const missingCodes = new Set<MissingDataCode>();
+    for (const row of contributing) for (const m of row.result.missing) missingCodes.add(m);
+    missing = [...missingCodes].map(missingItem);
+  }
 
   return { package: pkg, asOf: ctx.asOf, status, criteria, reasons, missing, ruleSet: evaluation.ruleSet };
 }

@@ -67,7 +67,7 @@ export interface RuleResult {
   readonly event: { readonly type: string; readonly params?: Readonly<Record<string, JsonValue>> | undefined };
   /** What data would decide the rule, when its result is unknown. */
   readonly missing: readonly MissingDataCode[];
-  /** The full trace. */
+  /** The full trace: every leaf and group with its result and the fact values used (built on first read). */
   readonly trace: TraceNode;
 }
 
@@ -79,7 +79,16 @@ export interface PackEvaluation {
   readonly results: readonly RuleResult[];
 }
 
-type CompiledNode = (ctx: FactContext) => TraceNode;
+/**
+ * A condition compiled twice over: `truth` decides it with Kleene
+ * short-circuits and allocates nothing (the hot path, run for every patient);
+ * `trace` evaluates every child and records the whole tree (run when a
+ * result's trace is read). Both read the same memoised facts, so they agree.
+ */
+interface CompiledNode {
+  readonly truth: (ctx: FactContext) => Truth;
+  readonly trace: (ctx: FactContext) => TraceNode;
+}
 
 /** A pack compiled into closures; evaluate it with {@link evaluateRulePack}. */
 export interface CompiledRulePack {
@@ -100,15 +109,26 @@ function compileLeaf(leaf: LeafCondition, facts: FactCatalogue): CompiledNode {
   const { name, fact: factName, operator, value } = leaf;
   const factParams = leaf.params;
   const missing = fact.missing;
-  // Literal objects with one fixed shape: this runs for every leaf of every patient.
-  return (ctx) => {
-    const factValue = computeWithKey(ctx, fact, key, params);
-    if (factValue === undefined) {
-      return { kind: 'fact', name, fact: factName, params: factParams, operator, value, factValue, result: 'unknown', missing };
-    }
-    const result: Truth = test(factValue, ctx.asOf) ? 'true' : 'false';
-    return { kind: 'fact', name, fact: factName, params: factParams, operator, value, factValue, result, missing: undefined };
+  return {
+    truth: (ctx) => {
+      const factValue = computeWithKey(ctx, fact, key, params);
+      if (factValue === undefined) return 'unknown';
+      return test(factValue, ctx.asOf) ? 'true' : 'false';
+    },
+    // Literal objects with one fixed shape (conditional spreads here made V8 fall back to slow objects).
+    trace: (ctx) => {
+      const factValue = computeWithKey(ctx, fact, key, params);
+      if (factValue === undefined) {
+        return { kind: 'fact', name, fact: factName, params: factParams, operator, value, factValue, result: 'unknown', missing };
+      }
+      const result: Truth = test(factValue, ctx.asOf) ? 'true' : 'false';
+      return { kind: 'fact', name, fact: factName, params: factParams, operator, value, factValue, result, missing: undefined };
+    },
   };
+}
+
+function negate(t: Truth): Truth {
+  return t === 'unknown' ? 'unknown' : t === 'true' ? 'false' : 'true';
 }
 
 function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
@@ -116,10 +136,12 @@ function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
   const name = c.name;
   if ('not' in c) {
     const child = compileCondition(c.not, facts);
-    return (ctx) => {
-      const t = child(ctx);
-      const result: Truth = t.result === 'unknown' ? 'unknown' : t.result === 'true' ? 'false' : 'true';
-      return { kind: 'not', name, result, children: [t] };
+    return {
+      truth: (ctx) => negate(child.truth(ctx)),
+      trace: (ctx) => {
+        const t = child.trace(ctx);
+        return { kind: 'not', name, result: negate(t.result), children: [t] };
+      },
     };
   }
   const isAll = 'all' in c;
@@ -128,18 +150,29 @@ function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
   // all: a false child decides; any: a true child decides. Unknown only if nothing decides and something is unknown.
   const decisive: Truth = isAll ? 'false' : 'true';
   const otherwise: Truth = isAll ? 'true' : 'false';
-  return (ctx) => {
-    const traces: TraceNode[] = [];
-    let sawUnknown = false;
-    let decided = false;
-    for (const child of children) {
-      const t = child(ctx);
-      traces.push(t);
-      if (t.result === decisive) decided = true;
-      else if (t.result === 'unknown') sawUnknown = true;
-    }
-    const result: Truth = decided ? decisive : sawUnknown ? 'unknown' : otherwise;
-    return { kind, name, result, children: traces };
+  return {
+    truth: (ctx) => {
+      let sawUnknown = false;
+      for (const child of children) {
+        const t = child.truth(ctx);
+        if (t === decisive) return decisive;
+        if (t === 'unknown') sawUnknown = true;
+      }
+      return sawUnknown ? 'unknown' : otherwise;
+    },
+    trace: (ctx) => {
+      const traces: TraceNode[] = [];
+      let sawUnknown = false;
+      let decided = false;
+      for (const child of children) {
+        const t = child.trace(ctx);
+        traces.push(t);
+        if (t.result === decisive) decided = true;
+        else if (t.result === 'unknown') sawUnknown = true;
+      }
+      const result: Truth = decided ? decisive : sawUnknown ? 'unknown' : otherwise;
+      return { kind, name, result, children: traces };
+    },
   };
 }
 
@@ -197,18 +230,22 @@ export function missingData(node: TraceNode): MissingDataCode[] {
  * ```
  */
 export function evaluateRulePack(compiled: CompiledRulePack, ctx: FactContext): PackEvaluation {
-  const results: RuleResult[] = new Array<RuleResult>(compiled.rules.length);
-  for (let i = 0; i < compiled.rules.length; i++) {
-    const { rule, node } = compiled.rules[i] as CompiledRulePack['rules'][number];
-    const trace = node(ctx);
-    results[i] = {
+  const results: RuleResult[] = [];
+  for (const { rule, node } of compiled.rules) {
+    const result = node.truth(ctx);
+    let trace: TraceNode | undefined;
+    const traceOf = (): TraceNode => (trace ??= node.trace(ctx));
+    results.push({
       name: rule.name,
       priority: rule.priority ?? 1,
-      result: trace.result,
+      result,
       event: rule.event,
-      missing: trace.result === 'unknown' ? missingData(trace) : [],
-      trace,
-    };
+      missing: result === 'unknown' ? missingData(traceOf()) : [],
+      // The full trace is built when read (JSON.stringify and spreads read it too): most callers need only the result.
+      get trace() {
+        return traceOf();
+      },
+    });
   }
   return { ruleSet: compiled.pack.ref, results };
 }
