@@ -7,7 +7,6 @@
  * @module
  */
 import {
-  InternalError,
   InvalidRulePackError,
   KronikerpakkerError,
   LOCALES,
@@ -82,6 +81,37 @@ function render(code: MessageCode, params: Readonly<Record<string, string | numb
   // The plan has checked every parameter against the message's kinds, so formatMessage cannot reject them.
   for (const locale of LOCALES) text[locale] = formatMessage(code, params as never, locale);
   return text;
+}
+
+/**
+ * One criterion's outcome. The trace is the rule result's, built when read
+ * (a class with a prototype getter keeps one hidden class; `toJSON` includes
+ * the trace).
+ */
+class CriterionResult implements InclusionCriterionResult {
+  readonly id: string;
+  readonly rule: string;
+  readonly kind: PlannedRule['kind'];
+  readonly result: Truth;
+  readonly missing: readonly MissingDataCode[];
+  readonly #source: RuleResult;
+
+  constructor(rule: PlannedRule, result: RuleResult) {
+    this.id = rule.criterion;
+    this.rule = rule.name;
+    this.kind = rule.kind;
+    this.result = result.result;
+    this.missing = result.missing;
+    this.#source = result;
+  }
+
+  get trace(): TraceNode {
+    return this.#source.trace;
+  }
+
+  toJSON(): Omit<InclusionCriterionResult, 'trace'> & { trace: TraceNode } {
+    return { id: this.id, rule: this.rule, kind: this.kind, result: this.result, missing: this.missing, trace: this.trace };
+  }
 }
 
 /** A rule of the plan with its result for this patient. */
@@ -243,17 +273,7 @@ export function evaluateInclusionInContext(ctx: FactContext, options: InclusionC
     if (result?.name !== rule.name) throw new InvalidRulePackError(`Inclusion pack "${packId}" changed after loading`);
     const row: Row = { rule, result };
     rows.push(row);
-    criteria.push({
-      id: rule.criterion,
-      rule: rule.name,
-      kind: rule.kind,
-      result: result.result,
-      missing: result.missing,
-      // Built when read, like the rule result's own trace.
-      get trace() {
-        return result.trace;
-      },
-    });
+    criteria.push(new CriterionResult(rule, result));
     if (result.result === 'unknown') undecided.push(row);
     else if (rule.kind === 'exclusion' && result.result === 'true') excluding.push(row);
     else if (rule.kind === 'criterion' && result.result === 'false') failing.push(row);

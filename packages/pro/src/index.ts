@@ -69,6 +69,9 @@ export type { QuestionnaireInput, QuestionnaireScore, SafeScoreResult, ScoreBand
 export { mmrcToMrc, mrcToMmrc } from './mrc';
 export type { MmrcGrade, MrcGrade } from './mrc';
 
+// Rule-pack facts over PRO responses (STarT Back, ODI, SILS).
+export { PRO_FACTS, proFactCatalogue } from './facts';
+
 // Errors: paths and codes, never answers.
 export { InvalidQuestionnaireError, QUESTIONNAIRE_ISSUE_CODES } from './errors';
 export type { QuestionnaireIssue, QuestionnaireIssueCode } from './errors';

@@ -65,8 +65,9 @@ function ratio(value: number, locale: Locale): string {
  *
  * Codes are grouped by prefix: `record.issue.*` (one per
  * {@link RecordIssueCode}, for vendors), `error.*` (one per
- * {@link ErrorCode}, for vendors), `cpr.*`, `synthetic.*`, `provisional.*`
- * and `inclusion.*` (reasons shown to the GP).
+ * {@link ErrorCode}, for vendors), `cpr.*`, `synthetic.*`, `provisional.*`,
+ * `inclusion.*` and `differentiation.*` (reasons and plans shown to the GP)
+ * and `missing.*` (one per missing-data code: what to record).
  *
  * @example
  * ```ts

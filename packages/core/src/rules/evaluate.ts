@@ -67,7 +67,10 @@ export interface RuleResult {
   readonly event: { readonly type: string; readonly params?: Readonly<Record<string, JsonValue>> | undefined };
   /** What data would decide the rule, when its result is unknown. */
   readonly missing: readonly MissingDataCode[];
-  /** The full trace: every leaf and group with its result and the fact values used (built on first read). */
+  /**
+   * The full trace: every leaf and group with its result and the fact values
+   * used. Built on first read; `JSON.stringify` includes it.
+   */
   readonly trace: TraceNode;
 }
 
@@ -231,22 +234,43 @@ export function missingData(node: TraceNode): MissingDataCode[] {
  */
 export function evaluateRulePack(compiled: CompiledRulePack, ctx: FactContext): PackEvaluation {
   const results: RuleResult[] = [];
-  for (const { rule, node } of compiled.rules) {
-    const result = node.truth(ctx);
-    let trace: TraceNode | undefined;
-    const traceOf = (): TraceNode => (trace ??= node.trace(ctx));
-    results.push({
-      name: rule.name,
-      priority: rule.priority ?? 1,
-      result,
-      event: rule.event,
-      missing: result === 'unknown' ? missingData(traceOf()) : [],
-      // The full trace is built when read (JSON.stringify and spreads read it too): most callers need only the result.
-      get trace() {
-        return traceOf();
-      },
-    });
-  }
+  for (const { rule, node } of compiled.rules) results.push(new LazyRuleResult(rule, node, ctx));
   return { ruleSet: compiled.pack.ref, results };
+}
+
+/**
+ * A rule result whose trace is built on first read. A class with a
+ * prototype getter, not an object literal with one: literals with accessors
+ * get a new hidden class each time, which made V8 slow everywhere they went.
+ * `toJSON` includes the trace, so serialised results are complete.
+ */
+class LazyRuleResult implements RuleResult {
+  readonly name: string;
+  readonly priority: number;
+  readonly result: Truth;
+  readonly event: RuleResult['event'];
+  readonly missing: readonly MissingDataCode[];
+  readonly #node: CompiledNode;
+  readonly #ctx: FactContext;
+  #trace: TraceNode | undefined;
+
+  constructor(rule: RulePack['rules'][number], node: CompiledNode, ctx: FactContext) {
+    this.#node = node;
+    this.#ctx = ctx;
+    this.name = rule.name;
+    this.priority = rule.priority ?? 1;
+    this.result = node.truth(ctx);
+    this.event = rule.event;
+    this.missing = this.result === 'unknown' ? missingData(this.trace) : [];
+  }
+
+  get trace(): TraceNode {
+    this.#trace ??= this.#node.trace(this.#ctx);
+    return this.#trace;
+  }
+
+  toJSON(): Omit<RuleResult, 'trace'> & { trace: TraceNode } {
+    return { name: this.name, priority: this.priority, result: this.result, event: this.event, missing: this.missing, trace: this.trace };
+  }
 }
 
