@@ -11,7 +11,7 @@
  * @module
  */
 import { InternalError } from '../errors/errors';
-import { computeWithKey, factKey } from './facts';
+import { computeWithKey, factKey, factSlot } from './facts';
 import type { FactCatalogue, FactContext, FactDefinition, FactValue, MissingDataCode } from './facts';
 import { OPERATORS } from './operators';
 import { factCatalogueOf } from './pack';
@@ -107,7 +107,7 @@ function compileLeaf(leaf: LeafCondition, facts: FactCatalogue): CompiledNode {
   // loadRulePack has checked both; a miss here means a pack bypassed loading.
   if (fact === undefined || op === undefined) throw new InternalError('Rule pack was not loaded before compiling');
   const params = leaf.params ?? {};
-  const key = factKey(leaf.fact, leaf.params);
+  const key = factSlot(factKey(leaf.fact, leaf.params));
   const test = op.prepare(leaf.value);
   const { name, fact: factName, operator, value } = leaf;
   const factParams = leaf.params;

@@ -82,8 +82,57 @@ export interface FactContext {
   readonly record: PatientRecord;
   /** The evaluation date. */
   readonly asOf: IsoDate;
-  /** @internal memo of computed facts, keyed by fact name and canonical params. */
-  readonly memo: Map<string, FactValue>;
+  /** @internal memo of computed facts (see {@link FactMemo}). */
+  readonly memo: FactMemo;
+}
+
+/** Fact keys (name and canonical params) numbered once, so a patient's memo is an array. */
+const slotByKey = new Map<string, number>();
+
+/**
+ * The memo slot of a fact key: assigned once per process, at compile time
+ * for pack leaves, so the per-patient lookup is an array index.
+ *
+ * @internal
+ * @param key - a key from {@link factKey}
+ * @returns its slot
+ */
+export function factSlot(key: string): number {
+  let slot = slotByKey.get(key);
+  if (slot === undefined) {
+    slot = slotByKey.size;
+    slotByKey.set(key, slot);
+  }
+  return slot;
+}
+
+/**
+ * The facts computed so far for one patient and date, by slot. A Map keyed
+ * by strings cost as much as the facts themselves on the hot path.
+ *
+ * @internal
+ */
+export class FactMemo {
+  /** @internal values by slot; `undefined` = not computed, {@link UNKNOWN} = computed as unknown. */
+  readonly values: unknown[] = [];
+
+  /**
+   * Whether the fact with this key has been computed.
+   *
+   * @param key - a key from {@link factKey}
+   * @returns true once computed (also when its value is unknown)
+   */
+  has(key: string): boolean {
+    const slot = slotByKey.get(key);
+    return slot !== undefined && this.values[slot] !== undefined;
+  }
+
+  /** How many facts have been computed. */
+  get size(): number {
+    let n = 0;
+    for (const v of this.values) if (v !== undefined) n++;
+    return n;
+  }
 }
 
 /**
@@ -99,7 +148,7 @@ export interface FactContext {
  * ```
  */
 export function createFactContext(record: PatientRecord, asOf: IsoDate): FactContext {
-  return { record, asOf, memo: new Map() };
+  return { record, asOf, memo: new FactMemo() };
 }
 
 /** How one fact is defined. */
@@ -675,21 +724,27 @@ export function computeFact(
 ): FactValue {
   const def = catalogue.get(name);
   if (def === undefined) throw unknownFact();
-  return computeWithKey(ctx, def, factKey(name, params), params ?? {});
+  return computeWithKey(ctx, def, factSlot(factKey(name, params)), params ?? {});
 }
 
-/** @internal compute with a precomputed key (the compiled evaluator's path). */
+/** @internal compute with a precomputed slot (the compiled evaluator's path). */
 export function computeWithKey(
   ctx: FactContext,
   def: FactDefinition,
-  key: string,
+  slot: number,
   params: Readonly<Record<string, unknown>>,
 ): FactValue {
-  if (ctx.memo.has(key)) return ctx.memo.get(key);
+  // One array read on the hot path: unknown is stored as a sentinel, so `undefined` means "not computed yet".
+  const values = ctx.memo.values;
+  const cached = values[slot];
+  if (cached !== undefined) return cached === UNKNOWN ? undefined : (cached as FactValue);
   const value = def.compute(ctx, params);
-  ctx.memo.set(key, value);
+  values[slot] = value === undefined ? UNKNOWN : value;
   return value;
 }
+
+/** The memo's mark for a fact computed as unknown. */
+const UNKNOWN: unique symbol = Symbol('unknown');
 
 function unknownFact(): KronikerpakkerError {
   return new KronikerpakkerError('INVALID_ARGUMENT', 'Unknown fact name', { path: ['name'] });
