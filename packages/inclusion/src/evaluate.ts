@@ -88,13 +88,16 @@ function render(code: MessageCode, params: Readonly<Record<string, string | numb
  * (a class with a prototype getter keeps one hidden class; `toJSON` includes
  * the trace).
  */
+/** Where a criterion's trace comes from (a symbol key: not enumerable in JSON, not a private-field brand check). */
+const SOURCE = Symbol('source');
+
 class CriterionResult implements InclusionCriterionResult {
   readonly id: string;
   readonly rule: string;
   readonly kind: PlannedRule['kind'];
   readonly result: Truth;
   readonly missing: readonly MissingDataCode[];
-  readonly #source: RuleResult;
+  readonly [SOURCE]: RuleResult;
 
   constructor(rule: PlannedRule, result: RuleResult) {
     this.id = rule.criterion;
@@ -102,11 +105,11 @@ class CriterionResult implements InclusionCriterionResult {
     this.kind = rule.kind;
     this.result = result.result;
     this.missing = result.missing;
-    this.#source = result;
+    this[SOURCE] = result;
   }
 
   get trace(): TraceNode {
-    return this.#source.trace;
+    return this[SOURCE].trace;
   }
 
   toJSON(): Omit<InclusionCriterionResult, 'trace'> & { trace: TraceNode } {
@@ -114,10 +117,23 @@ class CriterionResult implements InclusionCriterionResult {
   }
 }
 
-/** A rule of the plan with its result for this patient. */
-interface Row {
-  readonly rule: PlannedRule;
-  readonly result: RuleResult;
+/**
+ * Which of a rule's results gives the reasons for a status: the exclusions
+ * that hold for `excluded`, the criteria that fail for `not-eligible`, the
+ * undecided rules for `insufficient-data`, every rule for `eligible`.
+ * `undefined` when the rule does not contribute.
+ */
+function contributes(status: InclusionStatus, kind: PlannedRule['kind'], result: Truth): Truth | undefined {
+  switch (status) {
+    case 'excluded':
+      return kind === 'exclusion' && result === 'true' ? 'true' : undefined;
+    case 'not-eligible':
+      return kind === 'criterion' && result === 'false' ? 'false' : undefined;
+    case 'insufficient-data':
+      return result === 'unknown' ? 'unknown' : undefined;
+    case 'eligible':
+      return kind === 'criterion' ? 'true' : 'false';
+  }
 }
 
 /** The result of the condition named `name` in a rule's trace. */
@@ -196,12 +212,19 @@ function reasonsOf(
   truth: Truth,
   ctx: FactContext,
   packId: string,
-): InclusionReason[] {
+  into: InclusionReason[],
+): void {
   const alternatives = rule.outcomes[truth];
-  if (alternatives.length === 0) return [];
+  if (alternatives.length === 0) return;
+  const only = alternatives[0];
+  if (alternatives.length === 1 && only !== undefined && only.when === undefined) {
+    // The common case, without the filtering below: one unguarded outcome.
+    into.push(reasonOf(rule, only, ctx, packId));
+    return;
+  }
   const guarded = alternatives.filter((o) => o.when !== undefined && resultOf(result.trace, o.when) === truth);
   const chosen = guarded.length > 0 ? guarded : alternatives.filter((o) => o.when === undefined);
-  return chosen.map((o) => reasonOf(rule, o, ctx, packId));
+  for (const o of chosen) into.push(reasonOf(rule, o, ctx, packId));
 }
 
 const missingTexts = new Map<MissingDataCode, InclusionMissingData>();
@@ -260,63 +283,38 @@ export function evaluateInclusionInContext(ctx: FactContext, options: InclusionC
   const evaluation = evaluateRulePack(compiled, ctx);
   const packId = compiled.pack.id;
 
-  // One pass over the rules (this runs for every patient, twice): criteria rows, and the rules that decide.
-  const rows: Row[] = [];
+  // One pass over the rules (this runs for every patient, twice): the criteria, and which rules decide.
+  const n = plan.rules.length;
   const criteria: InclusionCriterionResult[] = [];
-  const excluding: Row[] = [];
-  const failing: Row[] = [];
-  const undecided: Row[] = [];
-  for (let i = 0; i < plan.rules.length; i++) {
+  let excluding = 0;
+  let failing = 0;
+  let undecided = 0;
+  for (let i = 0; i < n; i++) {
     const rule = plan.rules[i] as PlannedRule;
     const result = evaluation.results[i];
     // The plan is built from the same pack, rule for rule.
     if (result?.name !== rule.name) throw new InvalidRulePackError(`Inclusion pack "${packId}" changed after loading`);
-    const row: Row = { rule, result };
-    rows.push(row);
     criteria.push(new CriterionResult(rule, result));
-    if (result.result === 'unknown') undecided.push(row);
-    else if (rule.kind === 'exclusion' && result.result === 'true') excluding.push(row);
-    else if (rule.kind === 'criterion' && result.result === 'false') failing.push(row);
+    if (result.result === 'unknown') undecided++;
+    else if (rule.kind === 'exclusion' && result.result === 'true') excluding++;
+    else if (rule.kind === 'criterion' && result.result === 'false') failing++;
   }
 
-  let status: InclusionStatus;
-  let contributing: readonly Row[];
-  let truthOf: (row: Row) => Truth;
-  if (excluding.length > 0) {
-    status = 'excluded';
-    contributing = excluding;
-    truthOf = () => 'true';
-  } else if (failing.length > 0) {
-    status = 'not-eligible';
-    contributing = failing;
-    truthOf = () => 'false';
-  } else if (undecided.length > 0) {
-    status = 'insufficient-data';
-    contributing = undecided;
-    truthOf = () => 'unknown';
-  } else {
-    status = 'eligible';
-    contributing = rows;
-    truthOf = (row) => (row.rule.kind === 'criterion' ? 'true' : 'false');
-  }
-
+  const status: InclusionStatus =
+    excluding > 0 ? 'excluded' : failing > 0 ? 'not-eligible' : undecided > 0 ? 'insufficient-data' : 'eligible';
   const reasons: InclusionReason[] = [];
-  let urgent = false;
-  for (const row of contributing) {
-    for (const reason of reasonsOf(row.rule, row.result, truthOf(row), ctx, packId)) {
-      reasons.push(reason);
-      if (reason.urgent === true) urgent = true;
-    }
+  const missingCodes = status === 'insufficient-data' ? new Set<MissingDataCode>() : undefined;
+  for (let i = 0; i < n; i++) {
+    const rule = plan.rules[i] as PlannedRule;
+    const result = evaluation.results[i] as RuleResult;
+    const truth = contributes(status, rule.kind, result.result);
+    if (truth === undefined) continue;
+    reasonsOf(rule, result, truth, ctx, packId, reasons);
+    if (missingCodes !== undefined) for (const m of result.missing) missingCodes.add(m);
   }
   // Urgent actions first; otherwise pack order (a stable sort).
-  if (urgent) reasons.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));
-
-  let missing: InclusionMissingData[] = [];
-  if (status === 'insufficient-data') {
-    const missingCodes = new Set<MissingDataCode>();
-    for (const row of contributing) for (const m of row.result.missing) missingCodes.add(m);
-    missing = [...missingCodes].map(missingItem);
-  }
+  if (reasons.some((r) => r.urgent === true)) reasons.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));
+  const missing: InclusionMissingData[] = missingCodes === undefined ? [] : [...missingCodes].map(missingItem);
 
   return { package: pkg, asOf: ctx.asOf, status, criteria, reasons, missing, ruleSet: evaluation.ruleSet };
 }

@@ -244,6 +244,9 @@ export function evaluateRulePack(compiled: CompiledRulePack, ctx: FactContext): 
  * get a new hidden class each time, which made V8 slow everywhere they went.
  * `toJSON` includes the trace, so serialised results are complete.
  */
+/** Shared by every decided result (most of them), instead of a new empty array each. */
+const NOTHING_MISSING: readonly MissingDataCode[] = Object.freeze([]);
+
 class LazyRuleResult implements RuleResult {
   readonly name: string;
   readonly priority: number;
@@ -261,7 +264,7 @@ class LazyRuleResult implements RuleResult {
     this.priority = rule.priority ?? 1;
     this.result = node.truth(ctx);
     this.event = rule.event;
-    this.missing = this.result === 'unknown' ? missingData(this.trace) : [];
+    this.missing = this.result === 'unknown' ? missingData(this.trace) : NOTHING_MISSING;
   }
 
   get trace(): TraceNode {
