@@ -93,8 +93,11 @@ describe('evaluateInclusionForBoth', () => {
   it('gives the same results as two separate evaluations', () => {
     const record = parsed(asOf, born('1950-06-01'), dx('R95'), spiro(0.62), dx('L03'), episode('2026-12-01'));
     const both = evaluateInclusionForBoth(record, { asOf });
-    expect(both.KOL).toEqual(evaluateInclusion(record, { package: 'KOL', asOf }));
-    expect(both.LRS).toEqual(evaluateInclusion(record, { package: 'LRS', asOf }));
+    // Compared as JSON: that includes the criteria and traces, which are built when read.
+    const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    expect(json(both.KOL)).toEqual(json(evaluateInclusion(record, { package: 'KOL', asOf })));
+    expect(json(both.LRS)).toEqual(json(evaluateInclusion(record, { package: 'LRS', asOf })));
+    expect(json(both.KOL)).toMatchObject({ criteria: [{ trace: { kind: 'all' } }, {}, {}, {}, {}, {}, {}] });
     expect(both.KOL.status).toBe('eligible');
     expect(both.LRS.status).toBe('not-eligible');
   });

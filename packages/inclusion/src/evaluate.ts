@@ -20,17 +20,20 @@ import {
 } from '@kronikerpakker/core';
 import type {
   FactContext,
+  IsoDate,
   Locale,
   MessageCode,
   MissingDataCode,
   PackageId,
+  PackEvaluation,
   PatientRecord,
   RuleResult,
+  RuleSetRef,
   TraceNode,
   Truth,
 } from '@kronikerpakker/core';
 import { fitsKind, inclusionPlan } from './event-params';
-import type { PlannedOutcome, PlannedRule } from './event-params';
+import type { InclusionPlan, PlannedOutcome, PlannedRule } from './event-params';
 import { INCLUSION_PACK_IDS, defaultInclusionPacks } from './packs';
 import type {
   InclusionContextOptions,
@@ -208,7 +211,7 @@ function reasonOf(rule: PlannedRule, outcome: PlannedOutcome, ctx: FactContext, 
 /** The reasons a rule gives for one of its results (see `InclusionOutcome` for `when`). */
 function reasonsOf(
   rule: PlannedRule,
-  result: RuleResult,
+  resultOfRule: () => RuleResult,
   truth: Truth,
   ctx: FactContext,
   packId: string,
@@ -222,7 +225,8 @@ function reasonsOf(
     into.push(reasonOf(rule, only, ctx, packId));
     return;
   }
-  const guarded = alternatives.filter((o) => o.when !== undefined && resultOf(result.trace, o.when) === truth);
+  const trace = resultOfRule().trace;
+  const guarded = alternatives.filter((o) => o.when !== undefined && resultOf(trace, o.when) === truth);
   const chosen = guarded.length > 0 ? guarded : alternatives.filter((o) => o.when === undefined);
   for (const o of chosen) into.push(reasonOf(rule, o, ctx, packId));
 }
@@ -283,21 +287,20 @@ export function evaluateInclusionInContext(ctx: FactContext, options: InclusionC
   const evaluation = evaluateRulePack(compiled, ctx);
   const packId = compiled.pack.id;
 
-  // One pass over the rules (this runs for every patient, twice): the criteria, and which rules decide.
+  // One pass over the truths (this runs for every patient, twice): which rules decide. The rule
+  // result objects (with traces) are built only where a reason or the criteria list needs them.
   const n = plan.rules.length;
-  const criteria: InclusionCriterionResult[] = [];
+  const truths = evaluation.truths;
+  if (truths.length !== n) throw new InvalidRulePackError(`Inclusion pack "${packId}" changed after loading`);
   let excluding = 0;
   let failing = 0;
   let undecided = 0;
   for (let i = 0; i < n; i++) {
-    const rule = plan.rules[i] as PlannedRule;
-    const result = evaluation.results[i];
-    // The plan is built from the same pack, rule for rule.
-    if (result?.name !== rule.name) throw new InvalidRulePackError(`Inclusion pack "${packId}" changed after loading`);
-    criteria.push(new CriterionResult(rule, result));
-    if (result.result === 'unknown') undecided++;
-    else if (rule.kind === 'exclusion' && result.result === 'true') excluding++;
-    else if (rule.kind === 'criterion' && result.result === 'false') failing++;
+    const kind = (plan.rules[i] as PlannedRule).kind;
+    const truth = truths[i];
+    if (truth === 'unknown') undecided++;
+    else if (kind === 'exclusion' && truth === 'true') excluding++;
+    else if (kind === 'criterion' && truth === 'false') failing++;
   }
 
   const status: InclusionStatus =
@@ -306,18 +309,78 @@ export function evaluateInclusionInContext(ctx: FactContext, options: InclusionC
   const missingCodes = status === 'insufficient-data' ? new Set<MissingDataCode>() : undefined;
   for (let i = 0; i < n; i++) {
     const rule = plan.rules[i] as PlannedRule;
-    const result = evaluation.results[i] as RuleResult;
-    const truth = contributes(status, rule.kind, result.result);
+    const truth = contributes(status, rule.kind, truths[i] as Truth);
     if (truth === undefined) continue;
-    reasonsOf(rule, result, truth, ctx, packId, reasons);
-    if (missingCodes !== undefined) for (const m of result.missing) missingCodes.add(m);
+    reasonsOf(rule, () => evaluation.results[i] as RuleResult, truth, ctx, packId, reasons);
+    if (missingCodes !== undefined) for (const m of (evaluation.results[i] as RuleResult).missing) missingCodes.add(m);
   }
   // Urgent actions first; otherwise pack order (a stable sort).
   if (reasons.some((r) => r.urgent === true)) reasons.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));
   const missing: InclusionMissingData[] = missingCodes === undefined ? [] : [...missingCodes].map(missingItem);
 
-  return { package: pkg, asOf: ctx.asOf, status, criteria, reasons, missing, ruleSet: evaluation.ruleSet };
+  return new Result(pkg, ctx.asOf, status, reasons, missing, plan, evaluation);
 }
+
+// Symbol keys for a result's internals: not enumerable as data, no private-field brand checks.
+const PLAN = Symbol('plan');
+const EVALUATION = Symbol('evaluation');
+const CRITERIA = Symbol('criteria');
+
+/**
+ * An inclusion result. The criteria (each with its trace) are built when
+ * first read: deciding the status needs only the rules' truths. A class with
+ * a prototype getter keeps one hidden class; `toJSON` includes the criteria.
+ */
+class Result implements InclusionResult {
+  readonly package: PackageId;
+  readonly asOf: IsoDate;
+  readonly status: InclusionStatus;
+  readonly reasons: readonly InclusionReason[];
+  readonly missing: readonly InclusionMissingData[];
+  readonly ruleSet: RuleSetRef;
+  readonly [PLAN]: InclusionPlan;
+  readonly [EVALUATION]: PackEvaluation;
+  [CRITERIA]: readonly InclusionCriterionResult[] | undefined;
+
+  constructor(
+    pkg: PackageId,
+    asOf: IsoDate,
+    status: InclusionStatus,
+    reasons: readonly InclusionReason[],
+    missing: readonly InclusionMissingData[],
+    plan: InclusionPlan,
+    evaluation: PackEvaluation,
+  ) {
+    this.package = pkg;
+    this.asOf = asOf;
+    this.status = status;
+    this.reasons = reasons;
+    this.missing = missing;
+    this.ruleSet = evaluation.ruleSet;
+    this[PLAN] = plan;
+    this[EVALUATION] = evaluation;
+    this[CRITERIA] = undefined;
+  }
+
+  get criteria(): readonly InclusionCriterionResult[] {
+    this[CRITERIA] ??= this[PLAN].rules.map((rule, i) => new CriterionResult(rule, this[EVALUATION].results[i] as RuleResult));
+    return this[CRITERIA];
+  }
+
+  toJSON(): Omit<InclusionResult, 'criteria'> & { criteria: readonly InclusionCriterionResult[] } {
+    return {
+      package: this.package,
+      asOf: this.asOf,
+      status: this.status,
+      criteria: this.criteria,
+      reasons: this.reasons,
+      missing: this.missing,
+      ruleSet: this.ruleSet,
+    };
+  }
+}
+
+
 
 /**
  * Decides whether a patient is eligible for, excluded from, or not (yet)

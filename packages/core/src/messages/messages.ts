@@ -567,6 +567,183 @@ export const messages = defineCatalogue({
     en: () => 'Health literacy screening (SILS)',
   },
 
+  // Care items added with @kronikerpakker/business-rules (PROVISIONAL rule packs kol-care and lrs-care).
+  'care.kol.aarsstatus.overdue': {
+    params: { date: 'date' },
+    da: (p) => `Årsstatus er overskredet: den skulle have været holdt senest den ${formatIsoDate(p.date, 'da')}.`,
+    en: (p) => `The yearly review (årsstatus) is overdue: it was due by ${formatIsoDate(p.date, 'en')}.`,
+  },
+  'care.kol.aarsstatus.due': {
+    params: { date: 'date' },
+    da: (p) => `Årsstatus skal holdes senest den ${formatIsoDate(p.date, 'da')}.`,
+    en: (p) => `The yearly review (årsstatus) is due by ${formatIsoDate(p.date, 'en')}.`,
+  },
+  'care.kol.aarsstatus.none': {
+    params: {},
+    da: () => 'Der er ingen årsstatus registreret for KOL: hold en årsstatus nu.',
+    en: () => 'No yearly review (årsstatus) is recorded for KOL: hold one now.',
+  },
+  'care.kol.follow-up.overdue': {
+    params: { date: 'date' },
+    da: (p) => `Opfølgning efter kontaktplanen er overskredet: den skulle have været holdt senest den ${formatIsoDate(p.date, 'da')}.`,
+    en: (p) => `The follow-up of the contact plan is overdue: it was due by ${formatIsoDate(p.date, 'en')}.`,
+  },
+  'care.kol.follow-up.due': {
+    params: { date: 'date' },
+    da: (p) => `Opfølgning efter kontaktplanen skal holdes senest den ${formatIsoDate(p.date, 'da')}.`,
+    en: (p) => `The follow-up of the contact plan is due by ${formatIsoDate(p.date, 'en')}.`,
+  },
+  'care.kol.spirometry.due': {
+    params: {},
+    da: () => 'Der er ingen spirometri fra de seneste 12 måneder: tag en spirometri ved årsstatus.',
+    en: () => 'No spirometry in the last 12 months: perform one at the yearly review.',
+  },
+  'care.kol.mrc.missing': {
+    params: {},
+    da: () => 'MRC-åndenødsgrad er ikke registreret de seneste 12 måneder.',
+    en: () => 'No MRC dyspnoea grade recorded in the last 12 months.',
+  },
+  'care.kol.cat.missing': {
+    params: {},
+    da: () => 'CAT er ikke registreret de seneste 12 måneder.',
+    en: () => 'No CAT score recorded in the last 12 months.',
+  },
+  'care.kol.smoking-cessation': {
+    params: {},
+    da: () => 'Patienten ryger: tilbyd rygestop.',
+    en: () => 'The patient smokes: offer smoking cessation.',
+  },
+  'care.kol.influenza-vaccination': {
+    params: {},
+    da: () => 'Influenzavaccination er ikke givet i denne sæson (fra 1. oktober): påmind patienten.',
+    en: () => 'No influenza vaccination this season (from 1 October): remind the patient.',
+  },
+  'care.kol.pneumococcal-vaccination': {
+    params: {},
+    da: () => 'Pneumokokvaccination er aldrig registreret: påmind patienten.',
+    en: () => 'No pneumococcal vaccination is recorded: remind the patient.',
+  },
+  'care.kol.exacerbations.review': {
+    params: {},
+    da: () => 'Hyppige eller svære eksacerbationer de seneste 12 måneder: gennemgå behandlingen og niveauet.',
+    en: () => 'Frequent or severe exacerbations in the last 12 months: review the treatment and the level.',
+  },
+  'care.kol.rehabilitation': {
+    params: {},
+    da: () => 'GOLD-gruppe B eller E uden henvisning til rehabilitering de seneste 24 måneder: overvej kommunal rehabilitering.',
+    en: () => 'GOLD group B or E without a rehabilitation referral in the last 24 months: consider municipal rehabilitation.',
+  },
+  'care.kol.inhaler-technique': {
+    params: {},
+    da: () => 'Inhalationsteknikken er ikke kontrolleret de seneste 12 måneder.',
+    en: () => 'Inhaler technique not checked in the last 12 months.',
+  },
+  'care.kol.dxa': {
+    params: {},
+    da: () => 'Indikation for DXA-scanning (FEV1 under 50 % af forventet eller rygning), men ingen DXA er registreret: overvej henvisning.',
+    en: () => 'DXA indicated (FEV1 below 50 % predicted or smoking) but none recorded: consider a referral.',
+  },
+  'care.kol.pro.cat-before-aarsstatus': {
+    params: { date: 'date' },
+    da: (p) => `Send CAT-spørgeskemaet før årsstatus (senest den ${formatIsoDate(p.date, 'da')}).`,
+    en: (p) => `Send the CAT questionnaire before the yearly review (due by ${formatIsoDate(p.date, 'en')}).`,
+  },
+  'care.kol.level.reassessment': {
+    params: {},
+    da: () => 'Niveauet bør revurderes.',
+    en: () => 'The level should be re-assessed.',
+  },
+  'care.lrs.red-flag.open': {
+    params: {},
+    da: () => 'Rødt flag til stede og ikke afklaret: vurder akut.',
+    en: () => 'A red flag is present and not cleared: assess urgently.',
+  },
+  'care.lrs.start-back.missing': {
+    params: {},
+    da: () => 'STarT Back er ikke udfyldt de seneste 6 måneder.',
+    en: () => 'STarT Back not recorded in the last 6 months.',
+  },
+  'care.lrs.red-flag-review.missing': {
+    params: {},
+    da: () => 'Røde flag er ikke vurderet i den aktuelle episode.',
+    en: () => 'Red flags have not been reviewed in the current episode.',
+  },
+  'care.lrs.sick-leave': {
+    params: {},
+    da: () => 'Sygemeldt i 4 uger eller mere: tal om fastholdelse i arbejde.',
+    en: () => 'On sick leave for 4 weeks or more: discuss work retention.',
+  },
+  'care.lrs.physiotherapy': {
+    params: {},
+    da: () => 'Niveau 2 uden henvisning til fysioterapi: overvej henvisning.',
+    en: () => 'Level 2 without a physiotherapy referral: consider a referral.',
+  },
+  'care.lrs.psychologically-informed-care': {
+    params: {},
+    da: () => 'Niveau 3 uden henvisning til psykologisk informeret fysioterapi eller tværfaglig vurdering: overvej henvisning.',
+    en: () => 'Level 3 without a referral to psychologically informed physiotherapy or a multidisciplinary assessment: consider a referral.',
+  },
+  'care.lrs.follow-up.overdue': {
+    params: { date: 'date' },
+    da: (p) => `Opfølgning efter kontaktplanen er overskredet: den skulle have været holdt senest den ${formatIsoDate(p.date, 'da')}.`,
+    en: (p) => `The follow-up of the contact plan is overdue: it was due by ${formatIsoDate(p.date, 'en')}.`,
+  },
+  'care.lrs.follow-up.due': {
+    params: { date: 'date' },
+    da: (p) => `Opfølgning efter kontaktplanen skal holdes senest den ${formatIsoDate(p.date, 'da')}.`,
+    en: (p) => `The follow-up of the contact plan is due by ${formatIsoDate(p.date, 'en')}.`,
+  },
+  'care.lrs.pro.due': {
+    params: {},
+    da: () => 'PRO-skemaer (ODI eller Roland-Morris, og NRS-smerte) skal udfyldes: mindst ét mangler fra de seneste 6 måneder.',
+    en: () => 'PRO questionnaires (ODI or Roland-Morris, and NRS pain) are due: at least one is missing from the last 6 months.',
+  },
+  'care.lrs.imaging.without-red-flag': {
+    params: {},
+    da: () => 'Billeddiagnostik af ryggen uden rødt flag: den nationale retningslinje fraråder rutinemæssig billeddiagnostik.',
+    en: () => 'Spine imaging without a red flag: the national guideline advises against routine imaging.',
+  },
+  'care.dq.fev1-percent-implausible': {
+    params: {},
+    da: () => 'Datakvalitet: en FEV1 over 150 % af forventet er usandsynlig. Kontroller spirometrien.',
+    en: () => 'Data quality: an FEV1 above 150 % predicted is implausible. Check the spirometry.',
+  },
+  'care.dq.bmi-implausible': {
+    params: {},
+    da: () => 'Datakvalitet: et BMI under 12 eller over 70 er usandsynligt. Kontroller højde og vægt.',
+    en: () => 'Data quality: a BMI below 12 or above 70 is implausible. Check height and weight.',
+  },
+  'care.dq.ratio-mismatch': {
+    params: {},
+    da: () => 'Datakvalitet: den angivne FEV1/FVC passer ikke med FEV1 og FVC (afvigelse over 0,02).',
+    en: () => 'Data quality: the given FEV1/FVC does not match FEV1 and FVC (difference above 0.02).',
+  },
+  'care.dq.kol-without-spirometry': {
+    params: {},
+    da: () => 'Datakvalitet: KOL-diagnose uden nogen spirometri.',
+    en: () => 'Data quality: a KOL diagnosis without any spirometry.',
+  },
+  'care.dq.spirometry-contradicts-kol': {
+    params: {},
+    da: () => 'Datakvalitet: spirometrien viser ikke obstruktion (FEV1/FVC efter bronkodilatation 0,70 eller mere) trods KOL-diagnosen.',
+    en: () => 'Data quality: the spirometry shows no obstruction (post-bronchodilator FEV1/FVC 0.70 or more) despite the KOL diagnosis.',
+  },
+  'care.dq.cpr-sex-mismatch': {
+    params: {},
+    da: () => 'Datakvalitet: det registrerede køn passer ikke med CPR-nummeret.',
+    en: () => 'Data quality: the recorded sex does not match the CPR number.',
+  },
+  'care.dq.cpr-birth-date-mismatch': {
+    params: {},
+    da: () => 'Datakvalitet: den registrerede fødselsdato passer ikke med CPR-nummeret.',
+    en: () => 'Data quality: the recorded birth date does not match the CPR number.',
+  },
+  'care.dq.duplicate-entries': {
+    params: {},
+    da: () => 'Datakvalitet: samme registrering findes to gange på samme dag.',
+    en: () => 'Data quality: the same entry is recorded twice on one day.',
+  },
+
   // Missing data: what would let the SDK decide (one per MissingDataCode).
   'missing.post-bronchodilator-spirometry': {
     params: {},

@@ -78,7 +78,9 @@ export interface RuleResult {
 export interface PackEvaluation {
   /** Which pack version decided. */
   readonly ruleSet: RuleSetRef;
-  /** One result per rule, in the pack's order. */
+  /** Each rule's outcome alone, in the pack's order: the cheap view for deciding a status. */
+  readonly truths: readonly Truth[];
+  /** One result per rule, in the pack's order (built on first read; `JSON.stringify` includes them). */
   readonly results: readonly RuleResult[];
 }
 
@@ -233,9 +235,39 @@ export function missingData(node: TraceNode): MissingDataCode[] {
  * ```
  */
 export function evaluateRulePack(compiled: CompiledRulePack, ctx: FactContext): PackEvaluation {
-  const results: RuleResult[] = [];
-  for (const { rule, node } of compiled.rules) results.push(new LazyRuleResult(rule, node, ctx));
-  return { ruleSet: compiled.pack.ref, results };
+  return new LazyPackEvaluation(compiled, ctx);
+}
+
+/**
+ * A pack's outcome: the truths are computed at once (no allocation beyond
+ * one array), the result objects with their traces when first read.
+ */
+class LazyPackEvaluation implements PackEvaluation {
+  readonly ruleSet: RuleSetRef;
+  readonly truths: readonly Truth[];
+  readonly #compiled: CompiledRulePack;
+  readonly #ctx: FactContext;
+  #results: readonly RuleResult[] | undefined;
+
+  constructor(compiled: CompiledRulePack, ctx: FactContext) {
+    this.#compiled = compiled;
+    this.#ctx = ctx;
+    this.ruleSet = compiled.pack.ref;
+    const truths: Truth[] = [];
+    for (const { node } of compiled.rules) truths.push(node.truth(ctx));
+    this.truths = truths;
+  }
+
+  get results(): readonly RuleResult[] {
+    this.#results ??= this.#compiled.rules.map(
+      ({ rule, node }, i) => new LazyRuleResult(rule, node, this.#ctx, this.truths[i] as Truth),
+    );
+    return this.#results;
+  }
+
+  toJSON(): { ruleSet: RuleSetRef; results: readonly RuleResult[] } {
+    return { ruleSet: this.ruleSet, results: this.results };
+  }
 }
 
 /**
@@ -257,12 +289,12 @@ class LazyRuleResult implements RuleResult {
   readonly #ctx: FactContext;
   #trace: TraceNode | undefined;
 
-  constructor(rule: RulePack['rules'][number], node: CompiledNode, ctx: FactContext) {
+  constructor(rule: RulePack['rules'][number], node: CompiledNode, ctx: FactContext, result: Truth) {
     this.#node = node;
     this.#ctx = ctx;
     this.name = rule.name;
     this.priority = rule.priority ?? 1;
-    this.result = node.truth(ctx);
+    this.result = result;
     this.event = rule.event;
     this.missing = this.result === 'unknown' ? missingData(this.trace) : NOTHING_MISSING;
   }
