@@ -181,19 +181,63 @@ function buildReason(
   outcome: PlannedOutcome,
   params: Readonly<Record<string, string | number>>,
 ): InclusionReason {
-  return {
-    code: outcome.message,
-    params,
-    text: render(outcome.message, params),
-    source: rule.source,
-    criterion: rule.criterion,
-    rule: rule.name,
-    kind: rule.kind,
-    ...(outcome.urgent ? { urgent: true as const } : {}),
-    ...(outcome.dataQuality ? { dataQuality: true as const } : {}),
-    ...(rule.provisional ? { provisional: true as const } : {}),
-  };
+  return new Reason(rule, outcome, params);
 }
+
+/** Where a reason keeps its rendered text. */
+const TEXT = Symbol('text');
+
+/**
+ * A reason, with one fixed shape (absent flags are `undefined`, which JSON
+ * leaves out). Its text is rendered in both languages when first read: most
+ * callers of a population use the status and codes only.
+ */
+class Reason implements InclusionReason {
+  readonly code: MessageCode;
+  readonly params: Readonly<Record<string, string | number>>;
+  readonly source: string;
+  readonly criterion: string;
+  readonly rule: string;
+  readonly kind: InclusionReason['kind'];
+  readonly urgent: true | undefined;
+  readonly dataQuality: true | undefined;
+  readonly provisional: true | undefined;
+  [TEXT]: LocalizedText | undefined;
+
+  constructor(rule: PlannedRule, outcome: PlannedOutcome, params: Readonly<Record<string, string | number>>) {
+    this.code = outcome.message;
+    this.params = params;
+    this.source = rule.source;
+    this.criterion = rule.criterion;
+    this.rule = rule.name;
+    this.kind = rule.kind;
+    this.urgent = outcome.urgent ? true : undefined;
+    this.dataQuality = outcome.dataQuality ? true : undefined;
+    this.provisional = rule.provisional ? true : undefined;
+    this[TEXT] = undefined;
+  }
+
+  get text(): LocalizedText {
+    this[TEXT] ??= render(this.code, this.params);
+    return this[TEXT];
+  }
+
+  toJSON(): InclusionReason {
+    return {
+      code: this.code,
+      params: this.params,
+      text: this.text,
+      source: this.source,
+      criterion: this.criterion,
+      rule: this.rule,
+      kind: this.kind,
+      urgent: this.urgent,
+      dataQuality: this.dataQuality,
+      provisional: this.provisional,
+    };
+  }
+}
+
 
 /** Reasons that are the same for every patient, rendered once per loaded pack and shared (frozen). */
 const fixedReasons = new WeakMap<PlannedOutcome, InclusionReason>();
@@ -202,7 +246,10 @@ function reasonOf(rule: PlannedRule, outcome: PlannedOutcome, ctx: FactContext, 
   if (!outcome.fixed) return buildReason(rule, outcome, resolveParams(outcome, ctx, packId, rule.name));
   let reason = fixedReasons.get(outcome);
   if (reason === undefined) {
-    reason = freeze(buildReason(rule, outcome, resolveParams(outcome, ctx, packId, rule.name)));
+    const built = buildReason(rule, outcome, resolveParams(outcome, ctx, packId, rule.name));
+    // Rendered once, before freezing: a shared reason cannot fill in its text later.
+    void built.text;
+    reason = freeze(built);
     fixedReasons.set(outcome, reason);
   }
   return reason;

@@ -109,11 +109,11 @@ export interface InclusionReason {
   /** Whether the rule is a criterion or an exclusion. */
   readonly kind: InclusionRuleKind;
   /** An urgent action for the clinician (an open red flag); urgent reasons are listed first. */
-  readonly urgent?: true;
+  readonly urgent?: true | undefined;
   /** A finding about the quality of the record (spirometry contradicting a KOL diagnosis), not a clinical exclusion. */
-  readonly dataQuality?: true;
+  readonly dataQuality?: true | undefined;
   /** The rule is provisional (no national rule yet): the pack says so. */
-  readonly provisional?: true;
+  readonly provisional?: true | undefined;
 }
 
 /**
