@@ -246,9 +246,9 @@ function reasonOf(rule: PlannedRule, outcome: PlannedOutcome, ctx: FactContext, 
   if (!outcome.fixed) return buildReason(rule, outcome, resolveParams(outcome, ctx, packId, rule.name));
   let reason = fixedReasons.get(outcome);
   if (reason === undefined) {
-    const built = buildReason(rule, outcome, resolveParams(outcome, ctx, packId, rule.name));
+    const built = new Reason(rule, outcome, resolveParams(outcome, ctx, packId, rule.name));
     // Rendered once, before freezing: a shared reason cannot fill in its text later.
-    void built.text;
+    built[TEXT] = render(built.code, built.params);
     reason = freeze(built);
     fixedReasons.set(outcome, reason);
   }
