@@ -26,6 +26,16 @@ describe('the demo summary', () => {
     expect(renderSummary(s, { seed: 0, asOf })).not.toContain('2030');
   });
 
+  it('decides inclusion for every diagnosed patient and suggests a level for every eligible one', () => {
+    for (const pkg of ['KOL', 'LRS'] as const) {
+      const p = summary.packages[pkg];
+      const decided = Object.values(p.status).reduce((a, b) => a + b, 0);
+      expect(decided).toBe(pkg === 'KOL' ? summary.kolDiagnosis : summary.lrsDiagnosis);
+      expect(p.levels['1'] + p.levels['2'] + p.levels['3']).toBe(p.status.eligible);
+    }
+    expect(summary.packages.KOL.status.eligible).toBeGreaterThan(0);
+  });
+
   it('labels the output as synthetic', () => {
     expect(renderSummary(summary, { seed: 7, asOf })).toContain('SYNTHETIC DATA');
   });

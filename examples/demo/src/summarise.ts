@@ -5,11 +5,15 @@
  */
 import {
   ageInYears,
+  createFactContext,
   getValueSet,
   inValueSet,
   safeParsePatientRecord,
 } from '@kronikerpakker/core';
-import type { IsoDate, PatientRecord, RecordIssueCode } from '@kronikerpakker/core';
+import type { IsoDate, PackageId, PatientRecord, RecordIssueCode } from '@kronikerpakker/core';
+import { suggestLevelInContext } from '@kronikerpakker/differentiation';
+import { evaluateInclusionInContext } from '@kronikerpakker/inclusion';
+import type { InclusionStatus } from '@kronikerpakker/inclusion';
 
 /** What the demo reports about a clinic. */
 export interface ClinicSummary {
@@ -26,6 +30,17 @@ export interface ClinicSummary {
   readonly kolConfirmedBySpirometry: number;
   readonly kolWithoutSpirometry: number;
   readonly edgeCases: number;
+  /** Per package: inclusion statuses among patients with the package's diagnosis, and suggested levels of the eligible. */
+  readonly packages: Readonly<
+    Record<
+      PackageId,
+      {
+        readonly status: Readonly<Record<InclusionStatus, number>>;
+        readonly levels: Readonly<Record<'1' | '2' | '3', number>>;
+        readonly levelUndetermined: number;
+      }
+    >
+  >;
 }
 
 const BANDS: readonly [number, number, string][] = [
@@ -61,6 +76,12 @@ export function summariseClinic(records: Iterable<unknown>, asOf: IsoDate): Clin
   let kolNoSpiro = 0;
   let edgeCases = 0;
   const issuesByCode: Partial<Record<RecordIssueCode, number>> = {};
+  const emptyPackage = () => ({
+    status: { eligible: 0, 'not-eligible': 0, excluded: 0, 'insufficient-data': 0 },
+    levels: { '1': 0, '2': 0, '3': 0 },
+    levelUndetermined: 0,
+  });
+  const packages = { KOL: emptyPackage(), LRS: emptyPackage() };
   const bandCounts = new Map<string, number>(BANDS.map(([, , b]) => [b, 0]));
   for (const input of records) {
     total++;
@@ -85,6 +106,18 @@ export function summariseClinic(records: Iterable<unknown>, asOf: IsoDate): Clin
       else if (postBd.some((s) => s.ratio < 0.7)) kolConfirmed++;
     }
     if (hasActive(r, 'lrs-diagnosis')) lrsDiagnosis++;
+    // Inclusion and levels over one fact context: each fact is computed once for both packages.
+    const ctx = createFactContext(r, asOf);
+    for (const pkg of ['KOL', 'LRS'] as const) {
+      if (!hasActive(r, pkg === 'KOL' ? 'kol-diagnosis' : 'lrs-diagnosis')) continue;
+      const inclusion = evaluateInclusionInContext(ctx, { package: pkg });
+      const p = packages[pkg];
+      p.status[inclusion.status]++;
+      if (inclusion.status !== 'eligible') continue;
+      const level = suggestLevelInContext(ctx, { package: pkg });
+      p.levels[String(level.suggestedLevel) as '1' | '2' | '3']++;
+      if (!level.determined) p.levelUndetermined++;
+    }
   }
   return {
     total,
@@ -100,6 +133,7 @@ export function summariseClinic(records: Iterable<unknown>, asOf: IsoDate): Clin
     kolConfirmedBySpirometry: kolConfirmed,
     kolWithoutSpirometry: kolNoSpiro,
     edgeCases,
+    packages,
   };
 }
 
@@ -133,6 +167,20 @@ export function renderSummary(s: ClinicSummary, meta: { seed: number; asOf: IsoD
     row('      no post-bronchodilator spirometry', s.kolWithoutSpirometry),
     row('    LRS (L03, L84, L86, M54.3-5, ...)', `${String(s.lrsDiagnosis)} (${pct(s.lrsDiagnosis, s.valid)} %)`),
   ];
+  for (const pkg of ['KOL', 'LRS'] as const) {
+    const p = s.packages[pkg];
+    lines.push(
+      '',
+      `  ${pkg}: inclusion of patients with the diagnosis (provisional rule packs)`,
+      row('    eligible', p.status.eligible),
+      row('    insufficient data', p.status['insufficient-data']),
+      row('    not eligible', p.status['not-eligible']),
+      row('    excluded', p.status.excluded),
+      `  ${pkg}: suggested level of the eligible (provisional model)`,
+      row('    level 1 / 2 / 3', `${String(p.levels['1'])} / ${String(p.levels['2'])} / ${String(p.levels['3'])}`),
+      row('    could still rise with missing data', p.levelUndetermined),
+    );
+  }
   const issues = Object.entries(s.issuesByCode);
   if (issues.length > 0) {
     lines.push('', '  Validation issues by code');
