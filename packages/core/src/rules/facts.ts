@@ -171,6 +171,9 @@ export interface FactDefinition {
   readonly compute: (ctx: FactContext, params: Record<string, unknown>) => FactValue;
 }
 
+/** The empty list facts share, instead of a new one per patient. */
+const NONE: readonly never[] = Object.freeze([]);
+
 const packageParams = z.strictObject({ package: z.enum(PACKAGES) });
 const monthsParams = z.strictObject({ months: z.number().int().min(1).max(240) });
 const valueSetParams = z.strictObject({ valueSet: z.enum(VALUE_SET_IDS as [ValueSetId, ...ValueSetId[]]) });
@@ -243,8 +246,13 @@ const definitions: readonly FactDefinition[] = [
     name: 'activeDiagnoses',
     type: 'coding-list',
     description: 'The active problem-list codes (ICPC-2, dotted ICD-10). Test them with anyInValueSet / noneInValueSet.',
-    compute: (ctx) =>
-      ctx.record.diagnoses.filter((d) => d.status === 'active').map((d) => ({ system: d.system, code: d.code })),
+    compute: (ctx) => {
+      const diagnoses = ctx.record.diagnoses;
+      if (diagnoses.length === 0) return NONE;
+      const out: FactCoding[] = [];
+      for (const d of diagnoses) if (d.status === 'active') out.push({ system: d.system, code: d.code });
+      return out;
+    },
   },
   {
     name: 'spirometryCount',
@@ -352,6 +360,8 @@ const definitions: readonly FactDefinition[] = [
     description:
       'Red-flag categories with at least one flag whose latest assessment is present (not absent, not assessed-and-cleared).',
     compute: (ctx) => {
+      // Most patients have no red-flag assessment at all.
+      if (ctx.record.redFlags.length === 0) return NONE;
       const open = new Set<RedFlagCategory>();
       for (const [flag, status] of latestRedFlagStates(ctx.record)) if (status === 'present') open.add(RED_FLAGS[flag]);
       return RED_FLAG_CATEGORIES.filter((c) => open.has(c));
