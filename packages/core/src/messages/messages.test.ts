@@ -113,7 +113,7 @@ const SAMPLES: { readonly [C in MessageCode]: MessageParams<C> } = {
   'missing.sils': {},
   'care.kol.aarsstatus.overdue': { date: '2027-03-31' },
   'care.kol.aarsstatus.due': { date: '2027-03-31' },
-  'care.kol.aarsstatus.none': {},
+  'care.kol.aarsstatus.none': { date: '2027-01-15' },
   'care.kol.follow-up.overdue': { date: '2027-03-31' },
   'care.kol.follow-up.due': { date: '2027-03-31' },
   'care.kol.spirometry.due': {},

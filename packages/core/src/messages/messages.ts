@@ -66,7 +66,7 @@ function ratio(value: number, locale: Locale): string {
  * Codes are grouped by prefix: `record.issue.*` (one per
  * {@link RecordIssueCode}, for vendors), `error.*` (one per
  * {@link ErrorCode}, for vendors), `cpr.*`, `synthetic.*`, `provisional.*`,
- * `inclusion.*` and `differentiation.*` (reasons and plans shown to the GP)
+ * `inclusion.*`, `differentiation.*` and `care.*` (reasons, plans and care items shown to the GP)
  * and `missing.*` (one per missing-data code: what to record).
  *
  * @example
@@ -579,9 +579,9 @@ export const messages = defineCatalogue({
     en: (p) => `The yearly review (årsstatus) is due by ${formatIsoDate(p.date, 'en')}.`,
   },
   'care.kol.aarsstatus.none': {
-    params: {},
-    da: () => 'Der er ingen årsstatus registreret for KOL: hold en årsstatus nu.',
-    en: () => 'No yearly review (årsstatus) is recorded for KOL: hold one now.',
+    params: { date: 'date' },
+    da: (p) => `Der er ingen årsstatus registreret for KOL: hold en årsstatus nu (${formatIsoDate(p.date, 'da')}).`,
+    en: (p) => `No yearly review (årsstatus) is recorded for KOL: hold one now (${formatIsoDate(p.date, 'en')}).`,
   },
   'care.kol.follow-up.overdue': {
     params: { date: 'date' },

@@ -1,0 +1,485 @@
+/**
+ * The facts the care packs use beyond core's and the PRO facts: when an item
+ * was last recorded, due dates from the årsstatus and the level's contact
+ * plan, the influenza season, and data-quality checks. Every threshold,
+ * interval and list lives in the packs (as fact params or operands); the facts
+ * only read the record.
+ *
+ * @module
+ */
+import { addMonthsIso, daysBetween, extendFacts, isWithinLastMonths, safeParseCpr } from '@kronikerpakker/core';
+import type { FactCatalogue, FactContext, FactDefinition, IsoDate, PackageId, PatientRecord, RulePackSet } from '@kronikerpakker/core';
+import { differentiationFacts, suggestLevelInContext } from '@kronikerpakker/differentiation';
+import type { LevelSuggestion } from '@kronikerpakker/differentiation';
+import { z } from 'zod';
+
+/**
+ * The things whose last recording the care packs ask about
+ * (`lastRecordedDate`, `recordedWithinLastMonths`, `everRecorded`).
+ *
+ * @example
+ * ```ts
+ * RECORDED_ITEMS.includes('inhaler-check'); // true
+ * ```
+ */
+export const RECORDED_ITEMS = [
+  'spirometry',
+  'mrc',
+  'cat',
+  'inhaler-check',
+  'influenza-vaccination',
+  'pneumococcal-vaccination',
+  'dxa',
+  'rehabilitation-referral',
+  'physiotherapy-referral',
+  'psychologically-informed-physiotherapy-referral',
+  'multidisciplinary-referral',
+  'start-back',
+  'odi-or-rmdq',
+  'nrs-pain',
+] as const;
+
+/**
+ * One of {@link RECORDED_ITEMS}.
+ *
+ * @example
+ * ```ts
+ * const item: RecordedItem = 'spirometry';
+ * ```
+ */
+export type RecordedItem = (typeof RECORDED_ITEMS)[number];
+
+const PACKAGES = ['KOL', 'LRS'] as const;
+const itemParams = z.strictObject({ item: z.enum(RECORDED_ITEMS) });
+const itemMonthsParams = z.strictObject({ item: z.enum(RECORDED_ITEMS), months: z.number().int().min(1).max(240) });
+const packageParams = z.strictObject({ package: z.enum(PACKAGES) });
+const packageMonthsParams = z.strictObject({ package: z.enum(PACKAGES), months: z.number().int().min(1).max(120) });
+const seasonParams = z.strictObject({ startMonth: z.number().int().min(1).max(12), startDay: z.number().int().min(1).max(28) });
+const monthsParams = z.strictObject({ months: z.number().int().min(1).max(240) });
+
+/** A referral that was made counts, whatever came of it, unless it was cancelled. */
+function referralDate(record: PatientRecord, type: PatientRecord['referrals'][number]['type']): IsoDate | undefined {
+  let latest: IsoDate | undefined;
+  for (const r of record.referrals) if (r.type === type && r.status !== 'cancelled') latest = r.date;
+  return latest;
+}
+
+function questionnaireDate(record: PatientRecord, a: string, b?: string): IsoDate | undefined {
+  let latest: IsoDate | undefined;
+  for (const q of record.questionnaires) if ((q.instrument === a || q.instrument === b) && (latest === undefined || q.date > latest)) latest = q.date;
+  return latest;
+}
+
+function later(a: IsoDate | undefined, b: IsoDate | undefined): IsoDate | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a > b ? a : b;
+}
+
+function vaccinationDate(record: PatientRecord, vaccine: 'influenza' | 'pneumococcal'): IsoDate | undefined {
+  let latest: IsoDate | undefined;
+  for (const v of record.vaccinations) if (v.vaccine === vaccine) latest = v.date;
+  return latest;
+}
+
+/**
+ * The date an item was last recorded (lists are sorted by date by
+ * `parsePatientRecord`); `undefined` when never.
+ *
+ * @param record - a validated record
+ * @param item - what to look for
+ * @returns the latest date, or undefined
+ */
+function lastRecorded(record: PatientRecord, item: RecordedItem): IsoDate | undefined {
+  switch (item) {
+    case 'spirometry':
+      return record.spirometry.at(-1)?.date;
+    case 'mrc':
+      return later(record.mrc.at(-1)?.date, questionnaireDate(record, 'MRC'));
+    case 'cat':
+      return later(record.cat.at(-1)?.date, questionnaireDate(record, 'CAT'));
+    case 'inhaler-check':
+      return record.inhalerChecks.at(-1)?.date;
+    case 'influenza-vaccination':
+      return vaccinationDate(record, 'influenza');
+    case 'pneumococcal-vaccination':
+      return vaccinationDate(record, 'pneumococcal');
+    case 'dxa': {
+      let latest: IsoDate | undefined;
+      for (const i of record.imaging) if (i.modality === 'dxa') latest = i.date;
+      return later(latest, referralDate(record, 'dxa'));
+    }
+    case 'rehabilitation-referral':
+      return referralDate(record, 'municipal-rehabilitation');
+    case 'physiotherapy-referral':
+      return referralDate(record, 'physiotherapy');
+    case 'psychologically-informed-physiotherapy-referral':
+      return referralDate(record, 'psychologically-informed-physiotherapy');
+    case 'multidisciplinary-referral':
+      return referralDate(record, 'multidisciplinary-assessment');
+    case 'start-back':
+      return questionnaireDate(record, 'STarT-Back');
+    case 'odi-or-rmdq':
+      return questionnaireDate(record, 'ODI', 'RMDQ');
+    case 'nrs-pain':
+      return questionnaireDate(record, 'NRS-pain');
+  }
+}
+
+function latestEncounter(record: PatientRecord, pkg: PackageId, followUpToo: boolean): IsoDate | undefined {
+  let latest: IsoDate | undefined;
+  for (const e of record.encounters) {
+    if (e.package !== undefined && e.package !== pkg) continue;
+    if (e.type === 'aarsstatus' || (followUpToo && e.type === 'follow-up')) latest = e.date;
+  }
+  return latest;
+}
+
+const suggestions = new WeakMap<FactContext, Map<string, LevelSuggestion>>();
+
+/**
+ * The level suggestion for a package in a context, computed once per context
+ * and package set (`evaluateCareInContext` passes its `levelPacks`).
+ *
+ * @param ctx - the patient's fact context
+ * @param pkg - the package
+ * @param packs - the differentiation packs, if not the default
+ * @param given - a suggestion already computed for this context and package
+ * @returns the suggestion (with the contact plan in force and the re-assessment)
+ * @internal
+ */
+export function levelSuggestionOf(ctx: FactContext, pkg: PackageId, packs?: RulePackSet, given?: LevelSuggestion): LevelSuggestion {
+  let byPackage = suggestions.get(ctx);
+  if (byPackage === undefined) {
+    byPackage = new Map();
+    suggestions.set(ctx, byPackage);
+  }
+  let s = given ?? byPackage.get(pkg);
+  if (given !== undefined) byPackage.set(pkg, given);
+  if (s === undefined) {
+    s = packs === undefined ? suggestLevelInContext(ctx, { package: pkg }) : suggestLevelInContext(ctx, { package: pkg, packs });
+    byPackage.set(pkg, s);
+  }
+  return s;
+}
+
+function aarsstatusDue(ctx: FactContext, params: Record<string, unknown>): IsoDate | undefined {
+  const last = latestEncounter(ctx.record, params['package'] as PackageId, false);
+  return last === undefined ? undefined : addMonthsIso(last, params['months'] as number);
+}
+
+function followUpDue(ctx: FactContext, params: Record<string, unknown>): IsoDate | undefined {
+  const pkg = params['package'] as PackageId;
+  const months = levelSuggestionOf(ctx, pkg).contactPlan.followUpIntervalMonths;
+  if (months === null) return undefined;
+  const last = latestEncounter(ctx.record, pkg, true);
+  return last === undefined ? undefined : addMonthsIso(last, months);
+}
+
+/** The first day of the influenza season that asOf lies in. */
+function seasonStart(asOf: IsoDate, month: number, day: number): IsoDate {
+  const year = Number(asOf.slice(0, 4));
+  const mmdd = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return asOf.slice(5) >= mmdd ? `${String(year).padStart(4, '0')}-${mmdd}` : `${String(year - 1).padStart(4, '0')}-${mmdd}`;
+}
+
+/** The largest |ratio − FEV1/FVC| over spirometries whose ratio was given beside both volumes. */
+function largestRatioDiscrepancy(record: PatientRecord): number | undefined {
+  let largest: number | undefined;
+  for (const s of record.spirometry) {
+    if (s.ratioSource !== 'given' || s.fev1L === undefined || s.fvcL === undefined) continue;
+    // Rounded to 4 decimals, so 0.02 exactly is not pushed over the threshold by binary fractions.
+    const d = Math.round(Math.abs(s.ratio - s.fev1L / s.fvcL) * 10000) / 10000;
+    if (largest === undefined || d > largest) largest = d;
+  }
+  return largest;
+}
+
+function extremeBmi(record: PatientRecord, pick: (a: number, b: number) => number): number | undefined {
+  let out: number | undefined;
+  for (const b of record.bodyMeasurements) if (b.bmi !== undefined) out = out === undefined ? b.bmi : pick(out, b.bmi);
+  return out;
+}
+
+/** Entries of one kind recorded twice on one day (the same measurement, vaccine, encounter type ...). */
+function duplicateEntries(record: PatientRecord): number {
+  let n = 0;
+  const count = <T>(list: readonly T[], key: (x: T) => string): void => {
+    if (list.length < 2) return;
+    const seen = new Set<string>();
+    for (const x of list) {
+      const k = key(x);
+      if (seen.has(k)) n++;
+      else seen.add(k);
+    }
+  };
+  count(record.spirometry, (s) => `${s.date}|${String(s.postBronchodilator)}`);
+  count(record.mrc, (m) => m.date);
+  count(record.cat, (c) => c.date);
+  count(record.exacerbations, (e) => `${e.date}|${e.severity}`);
+  count(record.admissions, (a) => a.date);
+  count(record.vaccinations, (v) => `${v.date}|${v.vaccine}`);
+  count(record.inhalerChecks, (i) => i.date);
+  count(record.encounters, (e) => `${e.date}|${e.type}|${e.package ?? ''}`);
+  count(record.questionnaires, (q) => `${q.date}|${q.instrument}`);
+  count(record.bodyMeasurements, (b) => b.date);
+  return n;
+}
+
+function cprOf(ctx: FactContext): { birthDate: string; sex: 'female' | 'male' } | undefined {
+  const cpr = ctx.record.patient.cpr;
+  if (cpr === undefined) return undefined;
+  const parsed = safeParseCpr(cpr);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Whether a spine imaging study (x-ray, CT or MRI of the lumbar, thoracic or
+ * whole spine, requested or performed) lies within the last `months` months
+ * without any red flag present (latest state of each flag as of the study's date).
+ */
+function spineImagingWithoutRedFlag(record: PatientRecord, asOf: IsoDate, months: number): boolean {
+  for (const i of record.imaging) {
+    if (i.modality === 'dxa' || i.modality === 'other') continue;
+    if (i.region !== 'lumbar-spine' && i.region !== 'thoracic-spine' && i.region !== 'whole-spine') continue;
+    if (!isWithinLastMonths(i.date, asOf, months)) continue;
+    const states = new Map<string, string>();
+    for (const f of record.redFlags) if (f.date <= i.date) states.set(f.flag, f.status);
+    let present = false;
+    for (const s of states.values()) if (s === 'present') present = true;
+    if (!present) return true;
+  }
+  return false;
+}
+
+function redFlagReviewedForCurrentEpisode(record: PatientRecord): boolean | undefined {
+  const episodes = record.backPainEpisodes;
+  let onset: IsoDate | undefined;
+  for (let i = episodes.length - 1; i >= 0; i--) {
+    const e = episodes[i];
+    if (e !== undefined && e.endDate === undefined) {
+      onset = e.onsetDate;
+      break;
+    }
+  }
+  if (onset === undefined) return undefined;
+  for (const f of record.redFlags) if (f.date >= onset) return true;
+  return false;
+}
+
+/**
+ * The facts the care packs add (see the package README for each).
+ *
+ * @example
+ * ```ts
+ * CARE_FACTS.map((f) => f.name).includes('aarsstatusDueDate'); // true
+ * ```
+ */
+export const CARE_FACTS: readonly FactDefinition[] = Object.freeze([
+  {
+    name: 'lastRecordedDate',
+    type: 'date',
+    params: itemParams,
+    description: `The date params.item was last recorded (${RECORDED_ITEMS.join(', ')}). Referrals count unless cancelled; dxa is a DXA scan or a DXA referral. Unknown when never recorded.`,
+    compute: (ctx, params) => lastRecorded(ctx.record, params['item'] as RecordedItem),
+  },
+  {
+    name: 'recordedWithinLastMonths',
+    type: 'boolean',
+    params: itemMonthsParams,
+    description: 'Whether params.item was recorded within the last params.months calendar months (both ends inclusive). Never unknown.',
+    compute: (ctx, params) => {
+      const d = lastRecorded(ctx.record, params['item'] as RecordedItem);
+      return d !== undefined && isWithinLastMonths(d, ctx.asOf, params['months'] as number);
+    },
+  },
+  {
+    name: 'everRecorded',
+    type: 'boolean',
+    params: itemParams,
+    description: 'Whether params.item has ever been recorded. Never unknown.',
+    compute: (ctx, params) => lastRecorded(ctx.record, params['item'] as RecordedItem) !== undefined,
+  },
+  {
+    name: 'evaluationDate',
+    type: 'date',
+    description: 'The evaluation date asOf itself: the due date of what is due now. Never unknown.',
+    compute: (ctx) => ctx.asOf,
+  },
+  {
+    name: 'aarsstatusCount',
+    type: 'number',
+    params: packageParams,
+    description: 'Number of årsstatus encounters for the package (or without a package). Never unknown.',
+    compute: (ctx, params) => {
+      let n = 0;
+      for (const e of ctx.record.encounters) if (e.type === 'aarsstatus' && (e.package === undefined || e.package === params['package'])) n++;
+      return n;
+    },
+  },
+  {
+    name: 'aarsstatusDueDate',
+    type: 'date',
+    params: packageMonthsParams,
+    description: 'The latest årsstatus for the package plus params.months calendar months (31 March + 12 = 31 March; 29 February + 12 = 28 February). Unknown without an årsstatus.',
+    compute: (ctx, params) => aarsstatusDue(ctx, params),
+  },
+  {
+    name: 'daysUntilAarsstatusDue',
+    type: 'number',
+    unit: 'days',
+    params: packageMonthsParams,
+    description: 'Days from asOf to aarsstatusDueDate (negative when overdue). Unknown without an årsstatus.',
+    compute: (ctx, params) => {
+      const due = aarsstatusDue(ctx, params);
+      return due === undefined ? undefined : daysBetween(ctx.asOf, due);
+    },
+  },
+  {
+    name: 'followUpIntervalMonths',
+    type: 'number',
+    unit: 'months',
+    params: packageParams,
+    description: 'Months between planned follow-ups in the contact plan in force (the clinician\'s level, else the suggested level); 0 when the plan has none.',
+    compute: (ctx, params) => levelSuggestionOf(ctx, params['package'] as PackageId).contactPlan.followUpIntervalMonths ?? 0,
+  },
+  {
+    name: 'followUpDueDate',
+    type: 'date',
+    params: packageParams,
+    description: 'The latest årsstatus or follow-up encounter for the package plus the follow-up interval of the contact plan in force. Unknown without such an encounter or without a follow-up interval.',
+    compute: (ctx, params) => followUpDue(ctx, params),
+  },
+  {
+    name: 'daysUntilFollowUpDue',
+    type: 'number',
+    unit: 'days',
+    params: packageParams,
+    description: 'Days from asOf to followUpDueDate (negative when overdue). Unknown when followUpDueDate is.',
+    compute: (ctx, params) => {
+      const due = followUpDue(ctx, params);
+      return due === undefined ? undefined : daysBetween(ctx.asOf, due);
+    },
+  },
+  {
+    name: 'levelInForce',
+    type: 'number',
+    params: packageParams,
+    description: 'The level of the contact plan in force: the clinician\'s latest decision, else the suggested level (1-3). Never unknown.',
+    compute: (ctx, params) => levelSuggestionOf(ctx, params['package'] as PackageId).contactPlan.level,
+  },
+  {
+    name: 'levelReassessmentDue',
+    type: 'boolean',
+    params: packageParams,
+    description: 'Whether the differentiation says the clinician\'s level should be re-assessed (an årsstatus or admission since the decision, or a changed severity). Never unknown.',
+    compute: (ctx, params) => levelSuggestionOf(ctx, params['package'] as PackageId).reassessment.due,
+  },
+  {
+    name: 'currentSmoker',
+    type: 'boolean',
+    description: 'Whether the latest smoking status is current. Unknown when no smoking status is recorded.',
+    compute: (ctx) => {
+      const s = ctx.record.smoking.at(-1);
+      return s === undefined ? undefined : s.status === 'current';
+    },
+  },
+  {
+    name: 'influenzaVaccinatedThisSeason',
+    type: 'boolean',
+    params: seasonParams,
+    description: 'Whether an influenza vaccination is recorded on or after the start of the current season (the latest params.startMonth/params.startDay on or before asOf). Never unknown.',
+    compute: (ctx, params) => {
+      const d = vaccinationDate(ctx.record, 'influenza');
+      return d !== undefined && d >= seasonStart(ctx.asOf, params['startMonth'] as number, params['startDay'] as number);
+    },
+  },
+  {
+    name: 'highestFev1PercentPredicted',
+    type: 'number',
+    unit: '%',
+    description: 'The highest FEV1 % predicted of any spirometry on record. Unknown without one.',
+    compute: (ctx) => {
+      let out: number | undefined;
+      for (const s of ctx.record.spirometry) if (s.fev1PercentPredicted !== undefined && (out === undefined || s.fev1PercentPredicted > out)) out = s.fev1PercentPredicted;
+      return out;
+    },
+  },
+  {
+    name: 'lowestBmi',
+    type: 'number',
+    unit: 'kg/m²',
+    description: 'The lowest BMI (given or derived) on record. Unknown without one.',
+    compute: (ctx) => extremeBmi(ctx.record, Math.min),
+  },
+  {
+    name: 'highestBmi',
+    type: 'number',
+    unit: 'kg/m²',
+    description: 'The highest BMI (given or derived) on record. Unknown without one.',
+    compute: (ctx) => extremeBmi(ctx.record, Math.max),
+  },
+  {
+    name: 'largestRatioDiscrepancy',
+    type: 'number',
+    description: 'The largest |given FEV1/FVC − fev1L/fvcL| (4 decimals) over spirometries whose ratio was given beside both volumes. Unknown without such a spirometry.',
+    compute: (ctx) => largestRatioDiscrepancy(ctx.record),
+  },
+  {
+    name: 'cprSexMismatch',
+    type: 'boolean',
+    description: 'Whether the recorded sex (female or male) differs from the sex in the CPR number. Unknown without a CPR number; false when the recorded sex is other or unknown.',
+    compute: (ctx) => {
+      const cpr = cprOf(ctx);
+      if (cpr === undefined) return undefined;
+      const sex = ctx.record.patient.sex;
+      return (sex === 'female' || sex === 'male') && sex !== cpr.sex;
+    },
+  },
+  {
+    name: 'cprBirthDateMismatch',
+    type: 'boolean',
+    description: 'Whether the recorded birth date differs from the birth date in the CPR number. Unknown without a CPR number.',
+    compute: (ctx) => {
+      const cpr = cprOf(ctx);
+      return cpr === undefined ? undefined : cpr.birthDate !== ctx.record.patient.birthDate;
+    },
+  },
+  {
+    name: 'duplicateEntryCount',
+    type: 'number',
+    description: 'Entries recorded twice on one day: spirometry (same pre/post), MRC, CAT, exacerbation (same severity), admission, vaccination (same vaccine), inhaler check, encounter (same type and package), questionnaire (same instrument), body measurement. Never unknown.',
+    compute: (ctx) => duplicateEntries(ctx.record),
+  },
+  {
+    name: 'redFlagReviewedForCurrentEpisode',
+    type: 'boolean',
+    description: 'Whether any red flag (present, absent or cleared) is recorded on or after the onset of the current back-pain episode. Unknown without a current episode.',
+    missing: 'back-pain-episode-onset',
+    compute: (ctx) => redFlagReviewedForCurrentEpisode(ctx.record),
+  },
+  {
+    name: 'spineImagingWithoutRedFlag',
+    type: 'boolean',
+    params: monthsParams,
+    description: 'Whether an x-ray, CT or MRI of the spine (requested or performed) lies within the last params.months months with no red flag present on its date. Never unknown.',
+    compute: (ctx, params) => spineImagingWithoutRedFlag(ctx.record, ctx.asOf, params['months'] as number),
+  },
+] satisfies FactDefinition[]);
+
+let catalogue: FactCatalogue | undefined;
+
+/**
+ * The facts a care pack may use: core's facts, the PRO facts and
+ * {@link CARE_FACTS}. Load care packs with it.
+ *
+ * @returns the shared catalogue
+ * @example
+ * ```ts
+ * careFacts().has('influenzaVaccinatedThisSeason'); // true
+ * ```
+ */
+export function careFacts(): FactCatalogue {
+  catalogue ??= extendFacts(differentiationFacts(), CARE_FACTS);
+  return catalogue;
+}
