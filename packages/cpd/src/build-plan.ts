@@ -1,0 +1,254 @@
+/**
+ * `buildTreatmentPlan`: a {@link TreatmentPlan} assembled from a patient
+ * record and the SDK's own inclusion and level results.
+ *
+ * @module
+ */
+
+import {
+  KronikerpakkerError,
+  assertAsOf,
+  createFactContext,
+  getValueSet,
+  icd10DisplayName,
+  icpc2DisplayName,
+  inValueSet,
+  mcsAnalysisCodes,
+  toSksCode,
+  wellKnownCodes,
+} from '@kronikerpakker/core';
+import type { IsoDate, PackageId, PatientRecord } from '@kronikerpakker/core';
+import { evaluateInclusionInContext } from '@kronikerpakker/inclusion';
+import type { InclusionResult } from '@kronikerpakker/inclusion';
+import { suggestLevelInContext } from '@kronikerpakker/differentiation';
+import type { LevelSuggestion } from '@kronikerpakker/differentiation';
+import { TreatmentPlanSchema } from './model';
+import type { PersonName, TreatmentPlan } from './model';
+import { stripInvalidXmlChars } from './xml-text';
+
+/** A person's name as input: given names and a family name (arrays may be readonly). */
+export interface PersonNameInput {
+  /** A prefix such as "Læge". */
+  readonly prefix?: string;
+  /** Given names. */
+  readonly given: readonly string[];
+  /** The family name. */
+  readonly family: string;
+}
+
+const nameOf = (n: PersonNameInput): PersonName => ({ ...(n.prefix === undefined ? {} : { prefix: n.prefix }), given: [...n.given], family: n.family });
+
+/** A goal as the clinician states it; the SDK adds id and date. */
+export type GoalInput =
+  | {
+      readonly kind: 'measurable';
+      readonly code: { readonly system: 'NPU' | 'MCS'; readonly code: string; readonly displayName: string };
+      readonly direction: 'below' | 'at-least';
+      readonly value: number;
+      readonly unit: string;
+      readonly text?: string;
+    }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'patient'; readonly text: string };
+
+/** Options of {@link buildTreatmentPlan}. */
+export interface BuildTreatmentPlanOptions {
+  /** The evaluation date, `YYYY-MM-DD`: the plan's start and the date of its entries. */
+  readonly asOf: IsoDate;
+  /** `KOL` or `LRS`. */
+  readonly package: PackageId;
+  /** The clinic: SOR id and name. */
+  readonly clinic: { readonly sorId: string; readonly name: string };
+  /** The author: SOR id and name. */
+  readonly author: { readonly sorId: string; readonly name: PersonNameInput };
+  /** The organisation that keeps the document; defaults to the clinic. */
+  readonly custodian?: { readonly sorId: string; readonly name: string };
+  /** The patient's name (the record holds none). */
+  readonly patientName: PersonNameInput;
+  /** The patient's address, optional. */
+  readonly patientAddress?: { readonly streetLines: readonly string[]; readonly postalCode: string; readonly city: string };
+  /** The goals. */
+  readonly goals?: readonly GoalInput[];
+  /** Planned follow-ups; defaults to the next årsstatus from the contact plan. */
+  readonly plannedFollowUps?: readonly { readonly date: IsoDate; readonly text: string }[];
+  /** Completed services (ydelser). */
+  readonly completedServices?: readonly { readonly date: IsoDate; readonly text: string }[];
+  /** End of validity; none means "until replaced". */
+  readonly validUntil?: IsoDate;
+  /** The previous version: its set id, number and document id. Omitted for a first version. */
+  readonly replaces?: { readonly setId: string; readonly number: number; readonly documentId: string };
+  /** The inclusion result, if already computed; otherwise it is computed here. */
+  readonly inclusion?: InclusionResult;
+  /** The level suggestion, if already computed; otherwise it is computed here. Pass `null` to leave the level out. */
+  readonly level?: LevelSuggestion | null;
+  /** Accept a patient whose inclusion status is `not-eligible` or `excluded` (default false). */
+  readonly allowNotIncluded?: boolean;
+  /** Makes UUID v4 strings (lower case); defaults to `crypto.randomUUID`. Inject for deterministic output. */
+  readonly idGenerator?: () => string;
+  /** The current instant; defaults to `new Date()`. Inject for deterministic output. */
+  readonly clock?: () => Date;
+}
+
+const clean = (s: string): string => stripInvalidXmlChars(s).slice(0, 1000);
+
+function months(asOf: IsoDate, n: number): IsoDate {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + n;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * Assembles a treatment plan from a validated record, the inclusion result
+ * and the level suggestion (computed here unless passed in), so that a
+ * vendor does not map them twice. Diagnoses of the package's value set
+ * become health concerns; the latest spirometry, CAT and MRC (KOL) become
+ * results; the level's drivers and contact plan are copied; free texts are
+ * cleaned of characters XML forbids.
+ *
+ * @param record - a record from `parsePatientRecord`
+ * @param options - asOf, package, clinic, author, patient name, goals, ids and clock
+ * @returns the plan, valid by {@link TreatmentPlanSchema}
+ * @throws `KronikerpakkerError` (core) `INVALID_ARGUMENT` for a bad `asOf`, a record without CPR,
+ *   a patient not included (unless `allowNotIncluded`), or options that give an invalid plan
+ *   (the message names the path, never the value)
+ * @example
+ * ```ts
+ * const plan = buildTreatmentPlan(record, {
+ *   asOf: '2027-01-15',
+ *   package: 'KOL',
+ *   clinic: { sorId: '123456789012345', name: 'Syntetisk Lægehus' },
+ *   author: { sorId: '123456789012345', name: { given: ['Syntetisk'], family: 'Læge' } },
+ *   patientName: { given: ['Syntetisk'], family: 'Patient' },
+ *   goals: [{ kind: 'patient', text: 'Jeg vil gå til Brugsen uden pause.' }],
+ * });
+ * ```
+ */
+export function buildTreatmentPlan(record: PatientRecord, options: BuildTreatmentPlanOptions): TreatmentPlan {
+  assertAsOf(options.asOf);
+  const asOf = options.asOf;
+  const pkg = options.package;
+  const newId = options.idGenerator ?? (() => globalThis.crypto.randomUUID());
+  const now = (options.clock ?? (() => new Date()))();
+  const cpr = record.patient.cpr;
+  if (cpr === undefined) throw new KronikerpakkerError('INVALID_ARGUMENT', 'record.patient.cpr is required for a CPD document', { path: ['record', 'patient', 'cpr'] });
+
+  const ctx = options.inclusion === undefined || options.level === undefined ? createFactContext(record, asOf) : undefined;
+  const inclusion = options.inclusion ?? (ctx === undefined ? undefined : evaluateInclusionInContext(ctx, { package: pkg }));
+  if (inclusion !== undefined && !(options.allowNotIncluded ?? false) && (inclusion.status === 'not-eligible' || inclusion.status === 'excluded')) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', `the patient is not included in ${pkg} (status ${inclusion.status}); pass allowNotIncluded to build a plan anyway`, { path: ['package'] });
+  }
+  const level = options.level === undefined ? (ctx === undefined ? undefined : suggestLevelInContext(ctx, { package: pkg })) : options.level ?? undefined;
+
+  const valueSet = getValueSet(pkg === 'KOL' ? 'kol-diagnosis' : 'lrs-diagnosis');
+  const healthConcerns: TreatmentPlan['healthConcerns'] = record.diagnoses
+    .filter((d) => inValueSet(valueSet, { system: d.system, code: d.code }) && d.recordedDate <= asOf)
+    .slice(0, 50)
+    .map((d) => {
+      const code = d.system === 'ICPC-2' ? d.code : toSksCode(d.code);
+      const name = d.system === 'ICPC-2' ? icpc2DisplayName(d.code) : icd10DisplayName(code);
+      return {
+        id: newId(),
+        system: d.system,
+        code,
+        displayName: name ?? code,
+        status: d.status === 'active' ? ('active' as const) : ('completed' as const),
+        date: d.onsetDate ?? d.recordedDate,
+      };
+    });
+
+  const outcomes: TreatmentPlan['outcomes'] = [];
+  const latest = <T extends { readonly date: string }>(items: readonly T[]): T | undefined =>
+    items.filter((i) => i.date <= asOf).reduce<T | undefined>((a, b) => (a === undefined || b.date > a.date ? b : a), undefined);
+  if (pkg === 'KOL') {
+    const spiro = latest(record.spirometry);
+    if (spiro?.fev1L !== undefined) outcomes.push({ id: newId(), system: 'MCS', code: mcsAnalysisCodes.fev1.code, displayName: mcsAnalysisCodes.fev1.label, date: spiro.date, value: spiro.fev1L, unit: 'L' });
+    const cat = latest(record.cat);
+    if (cat !== undefined) outcomes.push({ id: newId(), system: 'MCS', code: mcsAnalysisCodes.catScore.code, displayName: mcsAnalysisCodes.catScore.label, date: cat.date, value: cat.total, unit: '1' });
+    const mrc = latest(record.mrc);
+    if (mrc !== undefined) outcomes.push({ id: newId(), system: 'MCS', code: mcsAnalysisCodes.mrcScale.code, displayName: mcsAnalysisCodes.mrcScale.label, date: mrc.date, value: mrc.grade, unit: '1' });
+  }
+  const body = latest(record.bodyMeasurements);
+  if (body?.weightKg !== undefined) outcomes.push({ id: newId(), system: 'NPU', code: wellKnownCodes.bodyWeight.code, displayName: wellKnownCodes.bodyWeight.label, date: body.date, value: body.weightKg, unit: 'kg' });
+
+  const goals: TreatmentPlan['goals'] = (options.goals ?? []).map((g) => {
+    switch (g.kind) {
+      case 'measurable':
+        return {
+          kind: 'measurable' as const,
+          id: newId(),
+          date: asOf,
+          code: { system: g.code.system, code: g.code.code, displayName: clean(g.code.displayName) },
+          direction: g.direction,
+          value: g.value,
+          unit: g.unit,
+          ...(g.text === undefined ? {} : { text: clean(g.text) }),
+        };
+      case 'text':
+        return { kind: 'text' as const, id: newId(), date: asOf, text: clean(g.text) };
+      case 'patient':
+        return { kind: 'patient' as const, id: newId(), date: asOf, text: stripInvalidXmlChars(g.text) };
+    }
+  });
+
+  const contact = level?.contactPlan;
+  const planned =
+    options.plannedFollowUps ??
+    (contact === undefined ? [] : [{ date: months(asOf, contact.aarsstatusIntervalMonths), text: contact.texts.aarsstatus.da }]);
+
+  const birthDate = record.patient.birthDate;
+  const sex = record.patient.sex === 'female' || record.patient.sex === 'male' ? record.patient.sex : 'unknown';
+  const candidate = {
+    documentId: newId(),
+    version:
+      options.replaces === undefined
+        ? { setId: newId(), number: 1 }
+        : { setId: options.replaces.setId, number: options.replaces.number + 1, replaces: options.replaces.documentId },
+    createdAt: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z'),
+    package: pkg,
+    title: pkg === 'KOL' ? 'Forløbsplan for KOL' : 'Forløbsplan for lænderygsmerter',
+    patient: {
+      cpr,
+      name: nameOf(options.patientName),
+      sex,
+      birthDate,
+      ...(options.patientAddress === undefined ? {} : { address: { ...options.patientAddress, streetLines: [...options.patientAddress.streetLines] } }),
+    },
+    clinic: options.clinic,
+    author: { sorId: options.author.sorId, name: nameOf(options.author.name) },
+    custodian: options.custodian ?? options.clinic,
+    validity: { start: asOf, ...(options.validUntil === undefined ? {} : { end: options.validUntil }) },
+    healthConcerns,
+    goals,
+    interventions: {
+      planned: planned.map((x) => ({ id: newId(), date: x.date, text: clean(x.text) })),
+      completed: (options.completedServices ?? []).map((x) => ({ id: newId(), date: x.date, text: clean(x.text) })),
+    },
+    outcomes,
+    ...(level === undefined
+      ? {}
+      : {
+          level: {
+            id: newId(),
+            date: asOf,
+            level: level.contactPlan.level,
+            basis: level.contactPlan.basis,
+            drivers: level.drivers.slice(0, 30).map((d) => ({ factor: d.factor, text: clean(d.text.da).slice(0, 500) })),
+            contactPlan: {
+              aarsstatusIntervalMonths: level.contactPlan.aarsstatusIntervalMonths,
+              followUpIntervalMonths: level.contactPlan.followUpIntervalMonths,
+              text: clean(level.contactPlan.meaning.da),
+            },
+          },
+        }),
+  };
+  const parsed = TreatmentPlanSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+    throw new KronikerpakkerError('INVALID_ARGUMENT', `the options give an invalid plan at ${path.join('.') || '(root)'} (${issue?.code ?? 'invalid'})`, { path: ['plan', ...path] });
+  }
+  return parsed.data;
+}
