@@ -8,8 +8,10 @@
 import {
   KronikerpakkerError,
   LOCALES,
-  PACKAGES,
   assertAsOf,
+  assertOptionsObject,
+  assertPackageId,
+  assertParsedRecord,
   computeFact,
   createFactContext,
   evaluateRulePack,
@@ -21,34 +23,8 @@ import { CARE_PACK_IDS, carePlan, defaultCarePacks } from './packs';
 import type { PlannedCareRule } from './packs';
 import type { CareContextOptions, CareEvaluation, CareItem, CareItemKind, CareOptions, LocalizedText, TriggerFact } from './types';
 
-function assertOptions(options: unknown): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected an options object', { path: ['options'] });
-  }
-}
 
-function assertPackage(value: unknown): asserts value is PackageId {
-  if (!(PACKAGES as readonly unknown[]).includes(value)) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Unknown package; expected KOL or LRS', { path: ['options', 'package'] });
-  }
-}
 
-/** A cheap guard against raw input: a record from `parsePatientRecord` always has its lists. */
-function assertRecord(record: unknown): asserts record is PatientRecord {
-  const r = record as Partial<PatientRecord> | null;
-  if (
-    typeof r !== 'object' ||
-    r === null ||
-    typeof r.patient !== 'object' ||
-    !Array.isArray(r.encounters) ||
-    !Array.isArray(r.spirometry) ||
-    !Array.isArray(r.vaccinations) ||
-    !Array.isArray(r.redFlags) ||
-    !Array.isArray(r.referrals)
-  ) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a PatientRecord validated by parsePatientRecord', { path: ['record'] });
-  }
-}
 
 function render(code: MessageCode, params: Readonly<Record<string, string>>): LocalizedText {
   const text = {} as Record<Locale, string>;
@@ -219,8 +195,8 @@ export function compareCareItems(a: CareItem, b: CareItem): number {
  * ```
  */
 export function evaluateCareInContext(ctx: FactContext, options: CareContextOptions): CareEvaluation {
-  assertOptions(options);
-  assertPackage(options.package);
+  assertOptionsObject(options);
+  assertPackageId(options.package);
   assertAsOf(ctx.asOf);
   const pkg = options.package;
   const packs = options.packs ?? defaultCarePacks();
@@ -285,9 +261,9 @@ function seedLevel(ctx: FactContext, pkg: PackageId, options: CareContextOptions
  * ```
  */
 export function evaluateCare(record: PatientRecord, options: CareOptions): CareEvaluation {
-  assertOptions(options);
+  assertOptionsObject(options);
   assertAsOf(options.asOf);
-  assertPackage(options.package);
-  assertRecord(record);
+  assertPackageId(options.package);
+  assertParsedRecord(record);
   return evaluateCareInContext(createFactContext(record, options.asOf), options);
 }

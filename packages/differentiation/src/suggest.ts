@@ -12,8 +12,10 @@ import {
   InvalidRulePackError,
   KronikerpakkerError,
   LOCALES,
-  PACKAGES,
   assertAsOf,
+  assertOptionsObject,
+  assertPackageId,
+  assertParsedRecord,
   computeFact,
   createFactContext,
   evaluateRulePack,
@@ -59,34 +61,8 @@ import type {
   SuggestLevelOptions,
 } from './types';
 
-function assertPackage(value: unknown): asserts value is PackageId {
-  if (!(PACKAGES as readonly unknown[]).includes(value)) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Unknown package; expected KOL or LRS', { path: ['options', 'package'] });
-  }
-}
 
-function assertOptions(options: unknown): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected an options object', { path: ['options'] });
-  }
-}
 
-/** A cheap guard against raw input: a record from `parsePatientRecord` always has its lists. */
-function assertRecord(record: unknown, path: string): asserts record is PatientRecord {
-  const r = record as Partial<PatientRecord> | null;
-  if (
-    typeof r !== 'object' ||
-    r === null ||
-    typeof r.patient !== 'object' ||
-    !Array.isArray(r.diagnoses) ||
-    !Array.isArray(r.needsAssessments) ||
-    !Array.isArray(r.levelDecisions) ||
-    !Array.isArray(r.questionnaires) ||
-    !Array.isArray(r.sickLeave)
-  ) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a PatientRecord validated by parsePatientRecord', { path: [path] });
-  }
-}
 
 function render(code: MessageCode, params: Readonly<Record<string, string | number>> = {}): LocalizedText {
   const text = {} as Record<Locale, string>;
@@ -309,12 +285,12 @@ function wrongPackage(packId: string): InvalidRulePackError {
  * ```
  */
 export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInContextOptions): LevelSuggestion {
-  assertOptions(options);
-  assertPackage(options.package);
+  assertOptionsObject(options);
+  assertPackageId(options.package);
   if (typeof ctx !== 'object' || (ctx as unknown) === null) {
     throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a fact context', { path: ['ctx'] });
   }
-  assertRecord(ctx.record, 'ctx');
+  assertParsedRecord(ctx.record, ['ctx', 'record']);
   assertAsOf(ctx.asOf);
   const pkg = options.package;
   const compiled = (options.packs ?? defaultDifferentiationPacks()).select(DIFFERENTIATION_PACK_IDS[pkg], ctx.asOf);
@@ -379,10 +355,10 @@ export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInC
  * ```
  */
 export function suggestLevel(record: PatientRecord, options: SuggestLevelOptions): LevelSuggestion {
-  assertOptions(options);
-  assertPackage(options.package);
+  assertOptionsObject(options);
+  assertPackageId(options.package);
   assertAsOf(options.asOf);
-  assertRecord(record, 'record');
+  assertParsedRecord(record);
   return suggestLevelInContext(createFactContext(record, options.asOf), {
     package: options.package,
     ...(options.packs === undefined ? {} : { packs: options.packs }),

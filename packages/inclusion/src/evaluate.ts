@@ -8,10 +8,11 @@
  */
 import {
   InvalidRulePackError,
-  KronikerpakkerError,
   LOCALES,
-  PACKAGES,
   assertAsOf,
+  assertOptionsObject,
+  assertPackageId,
+  assertParsedRecord,
   computeFact,
   createFactContext,
   evaluateRulePack,
@@ -48,36 +49,8 @@ import type {
   LocalizedText,
 } from './types';
 
-function assertPackage(value: unknown): asserts value is PackageId {
-  if (!(PACKAGES as readonly unknown[]).includes(value)) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Unknown package; expected KOL or LRS', { path: ['options', 'package'] });
-  }
-}
 
-function assertOptions(options: unknown): void {
-  if (typeof options !== 'object' || options === null) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected an options object', { path: ['options'] });
-  }
-}
 
-/** A cheap guard against raw input: a record from `parsePatientRecord` always has its lists. */
-function assertRecord(record: unknown): asserts record is PatientRecord {
-  const r = record as Partial<PatientRecord> | null;
-  if (
-    typeof r !== 'object' ||
-    r === null ||
-    typeof r.patient !== 'object' ||
-    !Array.isArray(r.diagnoses) ||
-    !Array.isArray(r.spirometry) ||
-    !Array.isArray(r.backPainEpisodes) ||
-    !Array.isArray(r.redFlags) ||
-    !Array.isArray(r.packageDecisions)
-  ) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a PatientRecord validated by parsePatientRecord', {
-      path: ['record'],
-    });
-  }
-}
 
 function render(code: MessageCode, params: Readonly<Record<string, string | number>>): LocalizedText {
   const text = {} as Record<Locale, string>;
@@ -324,8 +297,8 @@ function missingItem(code: MissingDataCode): InclusionMissingData {
  * ```
  */
 export function evaluateInclusionInContext(ctx: FactContext, options: InclusionContextOptions): InclusionResult {
-  assertOptions(options);
-  assertPackage(options.package);
+  assertOptionsObject(options);
+  assertPackageId(options.package);
   assertAsOf(ctx.asOf);
   const pkg = options.package;
   const packs = options.packs ?? defaultInclusionPacks();
@@ -449,10 +422,10 @@ class Result implements InclusionResult {
  * ```
  */
 export function evaluateInclusion(record: PatientRecord, options: InclusionOptions): InclusionResult {
-  assertOptions(options);
+  assertOptionsObject(options);
   assertAsOf(options.asOf);
-  assertPackage(options.package);
-  assertRecord(record);
+  assertPackageId(options.package);
+  assertParsedRecord(record);
   return evaluateInclusionInContext(createFactContext(record, options.asOf), options);
 }
 
@@ -473,9 +446,9 @@ export function evaluateInclusion(record: PatientRecord, options: InclusionOptio
  * ```
  */
 export function evaluateInclusionForBoth(record: PatientRecord, options: InclusionForBothOptions): InclusionForBoth {
-  assertOptions(options);
+  assertOptionsObject(options);
   assertAsOf(options.asOf);
-  assertRecord(record);
+  assertParsedRecord(record);
   const ctx = createFactContext(record, options.asOf);
   const packs = options.packs;
   return {

@@ -1,0 +1,92 @@
+/**
+ * Argument guards shared by the packages that evaluate records: a cheap
+ * check that a record went through `parsePatientRecord`, that a package id
+ * is known, and that options are an object. Each throws `INVALID_ARGUMENT`
+ * with a path, never a value.
+ *
+ * @module
+ */
+import { KronikerpakkerError } from '../errors/errors';
+import type { ErrorPath } from '../errors/errors';
+import type { PatientRecord } from './schema';
+import { PACKAGES } from './vocabulary';
+import type { PackageId } from './vocabulary';
+
+/** Every list of a parsed record: `parsePatientRecord` always fills them in (empty when absent). */
+const RECORD_LISTS = [
+  'diagnoses',
+  'spirometry',
+  'mrc',
+  'cat',
+  'exacerbations',
+  'admissions',
+  'smoking',
+  'bodyMeasurements',
+  'vaccinations',
+  'inhalerChecks',
+  'backPainEpisodes',
+  'redFlags',
+  'imaging',
+  'workStatus',
+  'sickLeave',
+  'questionnaires',
+  'encounters',
+  'referrals',
+  'packageDecisions',
+  'needsAssessments',
+  'levelDecisions',
+] as const satisfies readonly (keyof PatientRecord)[];
+
+/**
+ * Throws unless `record` looks like the output of `parsePatientRecord`
+ * (its patient and every list present). A cheap guard against raw input
+ * passed where a validated record belongs; it does not validate again.
+ *
+ * @param record - the value to check
+ * @param path - where it sits, for the error (default `['record']`)
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * assertParsedRecord(record); // before evaluating
+ * ```
+ */
+export function assertParsedRecord(record: unknown, path: ErrorPath = ['record']): asserts record is PatientRecord {
+  const r = record as Record<string, unknown> | null;
+  let ok = typeof r === 'object' && r !== null && typeof r['patient'] === 'object' && r['patient'] !== null;
+  if (ok && r !== null) for (const list of RECORD_LISTS) if (!Array.isArray(r[list])) ok = false;
+  if (!ok) throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a PatientRecord validated by parsePatientRecord', { path });
+}
+
+/**
+ * Throws unless `value` is a package id (`KOL` or `LRS`).
+ *
+ * @param value - the value to check
+ * @param path - where it sits (default `['options', 'package']`)
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT`
+ * @example
+ * ```ts
+ * assertPackageId(options.package);
+ * ```
+ */
+export function assertPackageId(value: unknown, path: ErrorPath = ['options', 'package']): asserts value is PackageId {
+  if (!(PACKAGES as readonly unknown[]).includes(value)) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Unknown package; expected KOL or LRS', { path });
+  }
+}
+
+/**
+ * Throws unless `options` is an object (a missing options argument from
+ * JavaScript callers would otherwise fail later with a TypeError).
+ *
+ * @param options - the value to check
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` at `['options']`
+ * @example
+ * ```ts
+ * assertOptionsObject(options);
+ * ```
+ */
+export function assertOptionsObject(options: unknown): asserts options is object {
+  if (typeof options !== 'object' || options === null) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected an options object', { path: ['options'] });
+  }
+}
