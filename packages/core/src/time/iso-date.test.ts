@@ -174,3 +174,15 @@ describe('maxIsoDate / minIsoDate', () => {
     );
   });
 });
+
+describe('assertAsOf remembers only valid dates', () => {
+  it('still rejects undefined, empty and malformed values after a valid one', () => {
+    assertAsOf('2027-01-15');
+    for (const bad of [undefined, '', '2027-02-30', '15-01-2027']) {
+      expect(() => {
+        assertAsOf(bad);
+      }).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }) as Error);
+    }
+    assertAsOf('2027-01-15');
+  });
+});

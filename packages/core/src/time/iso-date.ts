@@ -88,9 +88,14 @@ const AS_OF_PATH: ErrorPath = Object.freeze(['asOf']);
  * ```
  */
 export function assertAsOf(asOf: unknown): asserts asOf is IsoDate {
+  // A population is evaluated on one date: remember the last valid one instead of scanning it per call.
+  if (typeof asOf === 'string' && asOf === lastValidAsOf) return;
   const scan = scanIsoDate(asOf);
   if (scan < 0) throw isoDateError(AS_OF_PATH, scan);
+  lastValidAsOf = asOf as IsoDate;
 }
+
+let lastValidAsOf: IsoDate | undefined;
 
 const A_PATH: ErrorPath = Object.freeze(['a']);
 const B_PATH: ErrorPath = Object.freeze(['b']);
