@@ -13,6 +13,10 @@ describe('argument guards', () => {
     expect(() => {
       assertParsedRecord(raw);
     }).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', path: ['record'] }) as Error);
+    // A parsed record that went through JSON (cached by a vendor) is recognised by its shape.
+    expect(() => {
+      assertParsedRecord(JSON.parse(JSON.stringify(record)));
+    }).not.toThrow();
     expect(() => {
       assertParsedRecord(null, ['ctx', 'record']);
     }).toThrow(expect.objectContaining({ path: ['ctx', 'record'] }) as Error);

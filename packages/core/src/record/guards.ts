@@ -12,6 +12,21 @@ import type { PatientRecord } from './schema';
 import { PACKAGES } from './vocabulary';
 import type { PackageId } from './vocabulary';
 
+/** The records parsePatientRecord returned (weakly held: no record is kept alive by this). */
+const parsedRecords = new WeakSet<object>();
+
+/**
+ * Marks a record as returned by `parsePatientRecord`.
+ *
+ * @internal
+ * @param record - the parsed record
+ * @returns the same record
+ */
+export function markParsed<T extends object>(record: T): T {
+  parsedRecords.add(record);
+  return record;
+}
+
 /** Every list of a parsed record: `parsePatientRecord` always fills them in (empty when absent). */
 const RECORD_LISTS = [
   'diagnoses',
@@ -51,6 +66,8 @@ const RECORD_LISTS = [
  * ```
  */
 export function assertParsedRecord(record: unknown, path: ErrorPath = ['record']): asserts record is PatientRecord {
+  // Records from this copy's parsePatientRecord are known; others (another copy, a JSON round trip) are checked by shape.
+  if (typeof record === 'object' && record !== null && parsedRecords.has(record)) return;
   const r = record as Record<string, unknown> | null;
   let ok = typeof r === 'object' && r !== null && typeof r['patient'] === 'object' && r['patient'] !== null;
   if (ok && r !== null) for (const list of RECORD_LISTS) if (!Array.isArray(r[list])) ok = false;

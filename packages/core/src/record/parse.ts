@@ -10,6 +10,7 @@ import { InvalidRecordError } from '../errors/errors';
 import type { ErrorPath, RecordIssue, RecordIssueCode } from '../errors/errors';
 import { assertAsOf } from '../time/iso-date';
 import type { IsoDate } from '../time/iso-date';
+import { markParsed } from './guards';
 import { recordSchemaFor } from './schema';
 import type { PatientRecord, UnknownFieldPolicy } from './schema';
 
@@ -165,7 +166,7 @@ export function safeParsePatientRecord(input: unknown, options: ParseRecordOptio
   }
   const dateIssues = checkDates(parsed.data, options.asOf);
   if (dateIssues.length > 0) return { success: false, error: new InvalidRecordError(dateIssues) };
-  return { success: true, record: sortLists(parsed.data) };
+  return { success: true, record: markParsed(sortLists(parsed.data)) };
 }
 
 /**
