@@ -238,13 +238,6 @@ export function evaluateRulePack(compiled: CompiledRulePack, ctx: FactContext): 
   return new LazyPackEvaluation(compiled, ctx);
 }
 
-// Symbol keys for internals: invisible as data, and cheaper here than private-field brand checks.
-const COMPILED = Symbol('compiled');
-const CTX = Symbol('ctx');
-const RESULTS = Symbol('results');
-const NODE = Symbol('node');
-const TRACE = Symbol('trace');
-
 /**
  * A pack's outcome: the truths are computed at once (no allocation beyond
  * one array), the result objects with their traces when first read.
@@ -252,26 +245,24 @@ const TRACE = Symbol('trace');
 class LazyPackEvaluation implements PackEvaluation {
   readonly ruleSet: RuleSetRef;
   readonly truths: readonly Truth[];
-  readonly [COMPILED]: CompiledRulePack;
-  readonly [CTX]: FactContext;
-  [RESULTS]: readonly RuleResult[] | undefined;
+  readonly #compiled: CompiledRulePack;
+  readonly #ctx: FactContext;
+  #results: readonly RuleResult[] | undefined;
 
   constructor(compiled: CompiledRulePack, ctx: FactContext) {
-    this[COMPILED] = compiled;
-    this[CTX] = ctx;
-    this[RESULTS] = undefined;
+    this.#compiled = compiled;
+    this.#ctx = ctx;
     this.ruleSet = compiled.pack.ref;
-    const rules = compiled.rules;
-    const truths: Truth[] = new Array<Truth>(rules.length);
-    for (let i = 0; i < rules.length; i++) truths[i] = (rules[i] as CompiledRulePack['rules'][number]).node.truth(ctx);
+    const truths: Truth[] = [];
+    for (const { node } of compiled.rules) truths.push(node.truth(ctx));
     this.truths = truths;
   }
 
   get results(): readonly RuleResult[] {
-    this[RESULTS] ??= this[COMPILED].rules.map(
-      ({ rule, node }, i) => new LazyRuleResult(rule, node, this[CTX], this.truths[i] as Truth),
+    this.#results ??= this.#compiled.rules.map(
+      ({ rule, node }, i) => new LazyRuleResult(rule, node, this.#ctx, this.truths[i] as Truth),
     );
-    return this[RESULTS];
+    return this.#results;
   }
 
   toJSON(): { ruleSet: RuleSetRef; results: readonly RuleResult[] } {
@@ -294,14 +285,13 @@ class LazyRuleResult implements RuleResult {
   readonly result: Truth;
   readonly event: RuleResult['event'];
   readonly missing: readonly MissingDataCode[];
-  readonly [NODE]: CompiledNode;
-  readonly [CTX]: FactContext;
-  [TRACE]: TraceNode | undefined;
+  readonly #node: CompiledNode;
+  readonly #ctx: FactContext;
+  #trace: TraceNode | undefined;
 
   constructor(rule: RulePack['rules'][number], node: CompiledNode, ctx: FactContext, result: Truth) {
-    this[NODE] = node;
-    this[CTX] = ctx;
-    this[TRACE] = undefined;
+    this.#node = node;
+    this.#ctx = ctx;
     this.name = rule.name;
     this.priority = rule.priority ?? 1;
     this.result = result;
@@ -310,8 +300,8 @@ class LazyRuleResult implements RuleResult {
   }
 
   get trace(): TraceNode {
-    this[TRACE] ??= this[NODE].trace(this[CTX]);
-    return this[TRACE];
+    this.#trace ??= this.#node.trace(this.#ctx);
+    return this.#trace;
   }
 
   toJSON(): Omit<RuleResult, 'trace'> & { trace: TraceNode } {
