@@ -171,6 +171,26 @@ export interface FactDefinition {
   readonly compute: (ctx: FactContext, params: Record<string, unknown>) => FactValue;
 }
 
+/**
+ * How many items have a date within the last `params.months` calendar months
+ * of asOf (both ends inclusive); `dateOf` returns undefined for items that do
+ * not count.
+ */
+function countWithinLastMonths<T>(
+  ctx: FactContext,
+  params: Readonly<Record<string, unknown>>,
+  items: readonly T[],
+  dateOf: (item: T) => IsoDate | undefined,
+): number {
+  const months = params['months'] as number;
+  let n = 0;
+  for (const item of items) {
+    const date = dateOf(item);
+    if (date !== undefined && isWithinLastMonths(date, ctx.asOf, months)) n++;
+  }
+  return n;
+}
+
 /** The empty list facts share, instead of a new one per patient. */
 const NONE: readonly never[] = Object.freeze([]);
 
@@ -346,12 +366,7 @@ const definitions: readonly FactDefinition[] = [
     type: 'number',
     params: monthsParams,
     description: 'Number of back-pain episodes whose onset lies within the last `months` calendar months (inclusive).',
-    compute: (ctx, params) => {
-      const months = params['months'] as number;
-      let n = 0;
-      for (const e of ctx.record.backPainEpisodes) if (isWithinLastMonths(e.onsetDate, ctx.asOf, months)) n++;
-      return n;
-    },
+    compute: (ctx, params) => countWithinLastMonths(ctx, params, ctx.record.backPainEpisodes, (e) => e.onsetDate),
   },
   {
     name: 'openRedFlagCategories',
@@ -478,12 +493,8 @@ const definitions: readonly FactDefinition[] = [
     type: 'number',
     params: monthsParams,
     description: 'Moderate exacerbations (treated, not admitted) within the last `months` calendar months.',
-    compute: (ctx, params) => {
-      const months = params['months'] as number;
-      let n = 0;
-      for (const e of ctx.record.exacerbations) if (e.severity === 'moderate' && isWithinLastMonths(e.date, ctx.asOf, months)) n++;
-      return n;
-    },
+    compute: (ctx, params) =>
+      countWithinLastMonths(ctx, params, ctx.record.exacerbations, (e) => (e.severity === 'moderate' ? e.date : undefined)),
   },
   {
     name: 'hospitalisedExacerbationsInLastMonths',
@@ -498,12 +509,7 @@ const definitions: readonly FactDefinition[] = [
     type: 'number',
     params: monthsParams,
     description: 'Hospital admissions (any cause) starting within the last `months` calendar months.',
-    compute: (ctx, params) => {
-      const months = params['months'] as number;
-      let n = 0;
-      for (const a of ctx.record.admissions) if (isWithinLastMonths(a.date, ctx.asOf, months)) n++;
-      return n;
-    },
+    compute: (ctx, params) => countWithinLastMonths(ctx, params, ctx.record.admissions, (a) => a.date),
   },
   {
     name: 'goldGrade',
