@@ -7,7 +7,6 @@
  */
 import {
   KronikerpakkerError,
-  LOCALES,
   assertAsOf,
   assertOptionsObject,
   assertPackageId,
@@ -15,9 +14,9 @@ import {
   computeFact,
   createFactContext,
   evaluateRulePack,
-  formatMessage,
+  formatMessageInAllLocales,
 } from '@kronikerpakker/core';
-import type { FactContext, IsoDate, Locale, MessageCode, PackageId, PatientRecord, RuleResult, RuleSetRef, TraceNode, Truth } from '@kronikerpakker/core';
+import type { FactContext, IsoDate, MessageCode, PackageId, PatientRecord, RuleResult, RuleSetRef, TraceNode, Truth } from '@kronikerpakker/core';
 import { careFacts, levelSuggestionOf } from './facts';
 import { CARE_PACK_IDS, carePlan, defaultCarePacks } from './packs';
 import type { PlannedCareRule } from './packs';
@@ -26,12 +25,6 @@ import type { CareContextOptions, CareEvaluation, CareItem, CareItemKind, CareOp
 
 
 
-function render(code: MessageCode, params: Readonly<Record<string, string>>): LocalizedText {
-  const text = {} as Record<Locale, string>;
-  // carePlan has checked that the message takes exactly these params.
-  for (const locale of LOCALES) text[locale] = formatMessage(code, params as never, locale);
-  return Object.freeze(text);
-}
 
 /** Texts of items without a due date are the same for every patient: rendered once per message. */
 const fixedTexts = new Map<MessageCode, LocalizedText>();
@@ -49,14 +42,14 @@ function textOf(code: MessageCode, dueDate: IsoDate | null): LocalizedText {
     let dated = datedTexts.get(key);
     if (dated === undefined) {
       if (datedTexts.size >= DATED_TEXTS_MAX) datedTexts.clear();
-      dated = render(code, { date: dueDate });
+      dated = renderFrozen(code, { date: dueDate });
       datedTexts.set(key, dated);
     }
     return dated;
   }
   let text = fixedTexts.get(code);
   if (text === undefined) {
-    text = render(code, {});
+    text = renderFrozen(code, {});
     fixedTexts.set(code, text);
   }
   return text;
@@ -266,4 +259,9 @@ export function evaluateCare(record: PatientRecord, options: CareOptions): CareE
   assertPackageId(options.package);
   assertParsedRecord(record);
   return evaluateCareInContext(createFactContext(record, options.asOf), options);
+}
+
+/** Texts are shared between items, so they are frozen. */
+function renderFrozen(code: MessageCode, params: Readonly<Record<string, string>>): LocalizedText {
+  return Object.freeze(formatMessageInAllLocales(code, params));
 }

@@ -3,17 +3,7 @@
  *
  * @module
  */
-import type {
-  FactValue,
-  IsoDate,
-  JsonValue,
-  Locale,
-  MessageCode,
-  PackageId,
-  RulePackSet,
-  RuleSetRef,
-  TraceNode,
-} from '@kronikerpakker/core';
+import type { FactValue, IsoDate, JsonValue, LocalizedText as CoreLocalizedText, MessageCode, PackageId, RulePackSet, RuleSetRef, TraceNode } from '@kronikerpakker/core';
 import type { LevelSuggestion } from '@kronikerpakker/differentiation';
 
 /**
@@ -47,7 +37,7 @@ export type CareItemKind = (typeof CARE_ITEM_KINDS)[number];
  * const text: LocalizedText = { da: 'Patienten ryger: tilbyd rygestop.', en: 'The patient smokes: offer smoking cessation.' };
  * ```
  */
-export type LocalizedText = { readonly [L in Locale]: string };
+export type LocalizedText = CoreLocalizedText;
 
 /**
  * A fact that triggered an item: a leaf of the rule's trace that decided it.

@@ -11,7 +11,6 @@ import {
   InternalError,
   InvalidRulePackError,
   KronikerpakkerError,
-  LOCALES,
   assertAsOf,
   assertOptionsObject,
   assertPackageId,
@@ -20,7 +19,7 @@ import {
   createFactContext,
   evaluateRulePack,
   factCatalogueOf,
-  formatMessage,
+  formatMessageInAllLocales,
   messages,
   missingDataMessageCode,
 } from '@kronikerpakker/core';
@@ -30,8 +29,6 @@ import type {
   FactContext,
   LeafTrace,
   Level,
-  Locale,
-  MessageCode,
   MessageDefinition,
   MissingDataCode,
   MotivationLevel,
@@ -64,12 +61,6 @@ import type {
 
 
 
-function render(code: MessageCode, params: Readonly<Record<string, string | number>> = {}): LocalizedText {
-  const text = {} as Record<Locale, string>;
-  // The code is only known to be a catalogue code here; its params were checked when the pack was validated.
-  for (const locale of LOCALES) text[locale] = formatMessage(code, params as never, locale);
-  return text;
-}
 
 /** The leaf that decided a node's result (the first with the node's polarity), if any. */
 function decidingLeaf(node: TraceNode, want: Truth): LeafTrace | undefined {
@@ -88,11 +79,11 @@ function decidingLeaf(node: TraceNode, want: Truth): LeafTrace | undefined {
 function driverText(rule: PlannedRule, leaf: LeafTrace | undefined): LocalizedText {
   const spec = (messages[rule.message] as MessageDefinition).params;
   const kind = spec['value'];
-  if (kind === undefined) return render(rule.message);
+  if (kind === undefined) return formatMessageInAllLocales(rule.message);
   const value = leaf?.factValue;
   // Validation admits a `value` message only on rules whose facts are all numbers.
   if (typeof value !== 'number') throw new InternalError('A driver message needs a number value');
-  return render(rule.message, { value: kind === 'integer' ? Math.trunc(value) : value });
+  return formatMessageInAllLocales(rule.message, { value: kind === 'integer' ? Math.trunc(value) : value });
 }
 
 function buildDrivers(results: readonly RuleResult[], plan: DifferentiationPlan, range: LevelRange): LevelDriver[] {
@@ -153,7 +144,7 @@ function buildMissing(results: readonly RuleResult[], plan: DifferentiationPlan,
   return [...byCode].map(([code, factors]) => {
     let text = missingTexts.get(code);
     if (text === undefined) {
-      text = render(missingDataMessageCode(code));
+      text = formatMessageInAllLocales(missingDataMessageCode(code));
       missingTexts.set(code, text);
     }
     return { code, factors, text };
@@ -184,18 +175,18 @@ function contactPlan(plan: DifferentiationPlan, level: Level, basis: ContactPlan
   const built: ContactPlan = Object.freeze({
     level,
     basis,
-    meaning: render(p.meaning),
+    meaning: formatMessageInAllLocales(p.meaning),
     aarsstatusIntervalMonths: p.aarsstatusIntervalMonths,
     followUpIntervalMonths: p.followUpIntervalMonths,
     proBefore: p.proBefore,
-    offers: Object.freeze(p.offers.map((o) => Object.freeze({ code: o.code, text: render(o.message) }))),
+    offers: Object.freeze(p.offers.map((o) => Object.freeze({ code: o.code, text: formatMessageInAllLocales(o.message) }))),
     texts: Object.freeze({
-      aarsstatus: render('differentiation.aarsstatus.every', { months: p.aarsstatusIntervalMonths }),
+      aarsstatus: formatMessageInAllLocales('differentiation.aarsstatus.every', { months: p.aarsstatusIntervalMonths }),
       followUp:
         p.followUpIntervalMonths === null
-          ? render('differentiation.follow-up.none')
-          : render('differentiation.follow-up.every', { months: p.followUpIntervalMonths }),
-      proBefore: render(`differentiation.pro-before.${p.proBefore}`),
+          ? formatMessageInAllLocales('differentiation.follow-up.none')
+          : formatMessageInAllLocales('differentiation.follow-up.every', { months: p.followUpIntervalMonths }),
+      proBefore: formatMessageInAllLocales(`differentiation.pro-before.${p.proBefore}`),
     }),
   });
   cache.set(key, built);
@@ -249,14 +240,14 @@ function reassessment(
   const details: ReassessmentDetail[] = [];
   const aarsstatus = computeFact(ctx, 'latestAarsstatusDate', { package: pkg }, catalogue);
   if (typeof aarsstatus === 'string' && aarsstatus > decision.date) {
-    details.push({ reason: 'aarsstatus', date: aarsstatus, text: render('differentiation.reassessment.aarsstatus', { date: aarsstatus }) });
+    details.push({ reason: 'aarsstatus', date: aarsstatus, text: formatMessageInAllLocales('differentiation.reassessment.aarsstatus', { date: aarsstatus }) });
   }
   const admission = computeFact(ctx, 'latestAdmissionDate', undefined, catalogue);
   if (typeof admission === 'string' && admission > decision.date) {
-    details.push({ reason: 'after-admission', date: admission, text: render('differentiation.reassessment.after-admission', { date: admission }) });
+    details.push({ reason: 'after-admission', date: admission, text: formatMessageInAllLocales('differentiation.reassessment.after-admission', { date: admission }) });
   }
   if (severityChanged(ctx, compiled, plan, range, decision)) {
-    details.push({ reason: 'severity-changed', text: render('differentiation.reassessment.severity-changed') });
+    details.push({ reason: 'severity-changed', text: formatMessageInAllLocales('differentiation.reassessment.severity-changed') });
   }
   return { due: details.length > 0, reasons: details.map((d) => d.reason), details };
 }
@@ -325,9 +316,9 @@ export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInC
     contactPlan: decision === undefined ? suggestedContactPlan : contactPlan(plan, decision.level, 'clinician'),
     suggestedContactPlan,
     summary: determined
-      ? render('differentiation.summary.determined', { level: suggestedLevel })
-      : render('differentiation.summary.undetermined', { level: suggestedLevel, maximum: range.maximumLevel }),
-    ...(differs ? { clinicianNote: render('differentiation.clinician.differs', { decided: decision.level, suggested: suggestedLevel }) } : {}),
+      ? formatMessageInAllLocales('differentiation.summary.determined', { level: suggestedLevel })
+      : formatMessageInAllLocales('differentiation.summary.undetermined', { level: suggestedLevel, maximum: range.maximumLevel }),
+    ...(differs ? { clinicianNote: formatMessageInAllLocales('differentiation.clinician.differs', { decided: decision.level, suggested: suggestedLevel }) } : {}),
     rules: results,
     ruleSet,
   };

@@ -4,18 +4,7 @@
  *
  * @module
  */
-import type {
-  FactValue,
-  IsoDate,
-  Level,
-  Locale,
-  MissingDataCode,
-  MotivationLevel,
-  PackageId,
-  RuleResult,
-  RulePackSet,
-  RuleSetRef,
-} from '@kronikerpakker/core';
+import type { FactValue, IsoDate, Level, LocalizedText as CoreLocalizedText, MissingDataCode, MotivationLevel, PackageId, RulePackSet, RuleResult, RuleSetRef } from '@kronikerpakker/core';
 
 /**
  * A text in every locale of the SDK (Danish first, English).
@@ -25,7 +14,7 @@ import type {
  * const text: LocalizedText = { da: 'Foreslået niveau 2.', en: 'Suggested level 2.' };
  * ```
  */
-export type LocalizedText = { readonly [L in Locale]: string };
+export type LocalizedText = CoreLocalizedText;
 
 /**
  * The severity classes of the condition: `low`, `moderate`, `high`.

@@ -8,7 +8,6 @@
  */
 import {
   InvalidRulePackError,
-  LOCALES,
   assertAsOf,
   assertOptionsObject,
   assertPackageId,
@@ -16,13 +15,12 @@ import {
   computeFact,
   createFactContext,
   evaluateRulePack,
-  formatMessage,
+  formatMessageInAllLocales,
   missingDataMessageCode,
 } from '@kronikerpakker/core';
 import type {
   FactContext,
   IsoDate,
-  Locale,
   MessageCode,
   MissingDataCode,
   PackageId,
@@ -52,12 +50,6 @@ import type {
 
 
 
-function render(code: MessageCode, params: Readonly<Record<string, string | number>>): LocalizedText {
-  const text = {} as Record<Locale, string>;
-  // The plan has checked every parameter against the message's kinds, so formatMessage cannot reject them.
-  for (const locale of LOCALES) text[locale] = formatMessage(code, params as never, locale);
-  return text;
-}
 
 /**
  * One criterion's outcome. The trace is the rule result's, built when read
@@ -191,7 +183,7 @@ class Reason implements InclusionReason {
   }
 
   get text(): LocalizedText {
-    this[TEXT] ??= render(this.code, this.params);
+    this[TEXT] ??= formatMessageInAllLocales(this.code, this.params);
     return this[TEXT];
   }
 
@@ -221,7 +213,7 @@ function reasonOf(rule: PlannedRule, outcome: PlannedOutcome, ctx: FactContext, 
   if (reason === undefined) {
     const built = new Reason(rule, outcome, resolveParams(outcome, ctx, packId, rule.name));
     // Rendered once, before freezing: a shared reason cannot fill in its text later.
-    built[TEXT] = render(built.code, built.params);
+    built[TEXT] = formatMessageInAllLocales(built.code, built.params);
     reason = freeze(built);
     fixedReasons.set(outcome, reason);
   }
@@ -256,7 +248,7 @@ const missingTexts = new Map<MissingDataCode, InclusionMissingData>();
 function missingItem(code: MissingDataCode): InclusionMissingData {
   let item = missingTexts.get(code);
   if (item === undefined) {
-    item = freeze({ code, text: render(missingDataMessageCode(code), {}) });
+    item = freeze({ code, text: formatMessageInAllLocales(missingDataMessageCode(code), {}) });
     missingTexts.set(code, item);
   }
   return item;

@@ -6,17 +6,7 @@
  *
  * @module
  */
-import type {
-  IsoDate,
-  Locale,
-  MessageCode,
-  MissingDataCode,
-  PackageId,
-  RulePackSet,
-  RuleSetRef,
-  TraceNode,
-  Truth,
-} from '@kronikerpakker/core';
+import type { IsoDate, LocalizedText as CoreLocalizedText, MessageCode, MissingDataCode, PackageId, RulePackSet, RuleSetRef, TraceNode, Truth } from '@kronikerpakker/core';
 
 /**
  * The inclusion status of one patient for one package:
@@ -71,7 +61,7 @@ export type InclusionRuleKind = 'criterion' | 'exclusion';
  * const text: LocalizedText = { da: 'Patienten er under 30 år.', en: 'The patient is under 30 years of age.' };
  * ```
  */
-export type LocalizedText = { readonly [L in Locale]: string };
+export type LocalizedText = CoreLocalizedText;
 
 /**
  * One reason behind a status, as the clinician reads it. The `code` is a

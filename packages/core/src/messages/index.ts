@@ -21,11 +21,12 @@ export type { Locale } from './locale';
 export {
   errorMessageCode,
   formatMessage,
+  formatMessageInAllLocales,
   formatRecordIssue,
   isMessageCode,
   messageCodes,
   messages,
   recordIssueMessageCode,
 } from './messages';
-export type { ErrorMessageCode, MessageCode, MessageParams, RecordIssueMessageCode } from './messages';
+export type { ErrorMessageCode, LocalizedText, MessageCode, MessageParams, RecordIssueMessageCode } from './messages';
 export { isRedFlagCategory, redFlagCategoryLabel } from './red-flags';

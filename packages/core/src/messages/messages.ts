@@ -14,7 +14,7 @@ import type { ErrorCode, RecordIssue, RecordIssueCode } from '../errors/errors';
 import { defineCatalogue } from './catalogue';
 import type { MessageDefinition, ParamKind, ParamSpec, ParamValues } from './catalogue';
 import { formatIsoDate, formatNumber, formatNumberTruncated, parseIsoDate } from './format';
-import { DEFAULT_LOCALE, assertLocale } from './locale';
+import { DEFAULT_LOCALE, LOCALES, assertLocale } from './locale';
 import type { Locale } from './locale';
 import { isRedFlagCategory, redFlagCategoryLabel } from './red-flags';
 
@@ -901,6 +901,39 @@ export function formatMessage<C extends MessageCode>(
     }
   }
   return definition[locale](params as ParamValues<ParamSpec>);
+}
+
+/**
+ * A text in every language the SDK speaks: Danish (primary) and English.
+ *
+ * @example
+ * ```ts
+ * const text: LocalizedText = { da: 'Patienten er under 30 år.', en: 'The patient is under 30 years of age.' };
+ * ```
+ */
+export type LocalizedText = { readonly [L in Locale]: string };
+
+/**
+ * Renders a message in every locale, for results that carry their text in
+ * Danish and English. For codes only known at run time (from a rule pack):
+ * the parameters are checked by {@link formatMessage} as always.
+ *
+ * @param code - a message code
+ * @param params - the message's parameters
+ * @returns the text per locale
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` for an unknown code or missing/invalid parameters
+ * @example
+ * ```ts
+ * formatMessageInAllLocales('inclusion.age.below', { minAge: 30 }).da; // 'Patienten er under 30 år.'
+ * ```
+ */
+export function formatMessageInAllLocales(
+  code: MessageCode,
+  params: Readonly<Record<string, string | number>> = {},
+): LocalizedText {
+  const text = {} as Record<Locale, string>;
+  for (const locale of LOCALES) text[locale] = formatMessage(code, params as never, locale);
+  return text;
 }
 
 // -----------------------------------------------------------------------------
