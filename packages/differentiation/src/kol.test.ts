@@ -2,48 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { PatientRecordInput } from '@kronikerpakker/core';
 import { suggestLevel } from './index';
 import type { LevelSuggestion } from './index';
-import { asOf, cleanNeeds, dx, kolBase, parse, sils } from './test-helpers';
+import { asOf, cleanNeeds, decided, dx, kolBase, parse, sils, summary } from './test-helpers';
+import type { Expected } from './test-helpers';
 
 type Input = Omit<PatientRecordInput, 'id' | 'patient'>;
 
 const kol = (change: (base: Input) => Input = (b) => b): LevelSuggestion =>
   suggestLevel(parse(change(kolBase())), { package: 'KOL', asOf });
-
-/** What the table pins: the level range, severity, factor counts, drivers and missing data. */
-interface Expected {
-  readonly level: number;
-  readonly min: number;
-  readonly max: number;
-  readonly determined: boolean;
-  readonly severity: string;
-  readonly factors: number;
-  readonly drivers: readonly string[];
-  readonly missing: readonly string[];
-}
-
-function summary(s: LevelSuggestion): Expected {
-  return {
-    level: s.suggestedLevel,
-    min: s.minimumLevel,
-    max: s.maximumLevel,
-    determined: s.determined,
-    severity: s.severity,
-    factors: s.complexityFactors,
-    drivers: s.drivers.map((d) => d.factor),
-    missing: s.missing.map((m) => m.code),
-  };
-}
-
-const decided = (level: 1 | 2 | 3, severity: string, factors: number, drivers: string[]): Expected => ({
-  level,
-  min: level,
-  max: level,
-  determined: true,
-  severity,
-  factors,
-  drivers,
-  missing: [],
-});
 
 const withNeeds = (b: Input, overrides: Parameters<typeof cleanNeeds>[1]): Input => ({ ...b, needsAssessments: [cleanNeeds('KOL', overrides)] });
 

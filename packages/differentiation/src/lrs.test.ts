@@ -2,47 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { PatientRecordInput } from '@kronikerpakker/core';
 import { suggestLevel } from './index';
 import type { LevelSuggestion } from './index';
-import { asOf, cleanNeeds, dx, lrsBase, odi, parse, sils, startBack } from './test-helpers';
+import { asOf, cleanNeeds, decided, dx, lrsBase, odi, parse, sils, startBack, summary } from './test-helpers';
+import type { Expected } from './test-helpers';
 
 type Input = Omit<PatientRecordInput, 'id' | 'patient'>;
 
 const lrs = (change: (base: Input) => Input = (b) => b): LevelSuggestion =>
   suggestLevel(parse(change(lrsBase())), { package: 'LRS', asOf });
 
-interface Expected {
-  readonly level: number;
-  readonly min: number;
-  readonly max: number;
-  readonly determined: boolean;
-  readonly severity: string;
-  readonly factors: number;
-  readonly drivers: readonly string[];
-  readonly missing: readonly string[];
-}
-
-function summary(s: LevelSuggestion): Expected {
-  return {
-    level: s.suggestedLevel,
-    min: s.minimumLevel,
-    max: s.maximumLevel,
-    determined: s.determined,
-    severity: s.severity,
-    factors: s.complexityFactors,
-    drivers: s.drivers.map((d) => d.factor),
-    missing: s.missing.map((m) => m.code),
-  };
-}
-
-const decided = (level: 1 | 2 | 3, severity: string, factors: number, drivers: string[]): Expected => ({
-  level,
-  min: level,
-  max: level,
-  determined: true,
-  severity,
-  factors,
-  drivers,
-  missing: [],
-});
 
 /** The base's questionnaires with STarT Back and ODI replaced (SILS 1 kept). */
 const pro = (b: Input, ...questionnaires: NonNullable<Input['questionnaires']>): Input => ({ ...b, questionnaires: [sils(1), ...questionnaires] });

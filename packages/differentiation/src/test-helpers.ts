@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { parsePatientRecord } from '@kronikerpakker/core';
 import type { PatientRecord, PatientRecordInput } from '@kronikerpakker/core';
+import type { LevelSuggestion } from './index';
 
 /** @internal the evaluation date of the tests. */
 export const asOf = '2027-01-15';
@@ -184,3 +185,38 @@ export function toInput(s: State): Omit<PatientRecordInput, 'id' | 'patient'> {
   };
 }
 
+/** What the table pins: the level range, severity, factor counts, drivers and missing data. */
+export interface Expected {
+  readonly level: number;
+  readonly min: number;
+  readonly max: number;
+  readonly determined: boolean;
+  readonly severity: string;
+  readonly factors: number;
+  readonly drivers: readonly string[];
+  readonly missing: readonly string[];
+}
+
+export function summary(s: LevelSuggestion): Expected {
+  return {
+    level: s.suggestedLevel,
+    min: s.minimumLevel,
+    max: s.maximumLevel,
+    determined: s.determined,
+    severity: s.severity,
+    factors: s.complexityFactors,
+    drivers: s.drivers.map((d) => d.factor),
+    missing: s.missing.map((m) => m.code),
+  };
+}
+
+export const decided = (level: 1 | 2 | 3, severity: string, factors: number, drivers: string[]): Expected => ({
+  level,
+  min: level,
+  max: level,
+  determined: true,
+  severity,
+  factors,
+  drivers,
+  missing: [],
+});
