@@ -56,6 +56,16 @@ function sameTypeAsFact(v: unknown, fact: FactDefinition): OperandProblem | unde
   }
 }
 
+/** For in / notIn: a non-empty list whose every element fits the fact. */
+function listOfFactType(v: unknown, fact: FactDefinition): OperandProblem | undefined {
+  if (!Array.isArray(v) || v.length === 0) return 'wrong-operand-type';
+  for (const x of v) {
+    const problem = sameTypeAsFact(x, fact);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
 function numeric(name: string, description: string, cmp: (a: number, b: number) => boolean): OperatorDefinition {
   return {
     name,
@@ -110,8 +120,7 @@ const definitions: readonly OperatorDefinition[] = [
     description: 'value (an array) includes fact (json-rules-engine built-in).',
     builtIn: true,
     factTypes: ['number', 'boolean', 'string', 'date'],
-    checkValue: (v, fact) =>
-      Array.isArray(v) && v.length > 0 ? v.map((x) => sameTypeAsFact(x, fact)).find((p) => p !== undefined) : 'wrong-operand-type',
+    checkValue: listOfFactType,
     prepare: (b) => {
       const list = b as readonly unknown[];
       return (a) => list.includes(a);
@@ -122,8 +131,7 @@ const definitions: readonly OperatorDefinition[] = [
     description: 'value (an array) does not include fact (json-rules-engine built-in).',
     builtIn: true,
     factTypes: ['number', 'boolean', 'string', 'date'],
-    checkValue: (v, fact) =>
-      Array.isArray(v) && v.length > 0 ? v.map((x) => sameTypeAsFact(x, fact)).find((p) => p !== undefined) : 'wrong-operand-type',
+    checkValue: listOfFactType,
     prepare: (b) => {
       const list = b as readonly unknown[];
       return (a) => !list.includes(a);
