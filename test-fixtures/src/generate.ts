@@ -111,6 +111,7 @@ class Chart {
   packageDecisions: Item<'packageDecisions'>[] = [];
   needsAssessments: Item<'needsAssessments'>[] = [];
   levelDecisions: Item<'levelDecisions'>[] = [];
+  sharedPlans: Item<'sharedPlans'>[] = [];
 }
 
 /** Everything the condition builders need about the patient. */
@@ -586,6 +587,10 @@ function addKol(c: Ctx): KolState {
     for (const v of visits) {
       chart.encounters.push(withPackage ? { date: iso(v), type: 'aarsstatus', package: 'KOL' } : { date: iso(v), type: 'aarsstatus' });
     }
+    // Most clinics share the plan at the latest årsstatus. Derived from the day, not drawn, so the
+    // random stream (and every other field of the fixture) stays as it was before plans were modelled.
+    const lastVisit = visits[visits.length - 1];
+    if (lastVisit !== undefined && lastVisit % 10 < 7) chart.sharedPlans.push({ date: iso(lastVisit), package: 'KOL' });
     // Follow-ups in between, now and then.
     if (visits.length > 0 && rng.chance(0.4)) {
       const f = within(c, (visits[visits.length - 1] ?? dx) + 60, c.end);
@@ -927,6 +932,8 @@ function addLrs(c: Ctx, forcedOnset: DayNumber | undefined): LrsState {
     chart.packageDecisions.push({ date: iso(d), package: 'LRS', decision: decided });
     if (decision === 'ended') chart.packageDecisions.push({ date: iso(within(c, d + 30, c.end)), package: 'LRS', decision: 'ended' });
     inPackage = decision === 'included' || decision === 'ended';
+    // Derived from the day, not drawn: see the KOL plans.
+    if (d % 10 < 6) chart.sharedPlans.push({ date: iso(d), package: 'LRS' });
   }
   return { currentOnset: current, risk, inPackage };
 }
@@ -1195,6 +1202,7 @@ function buildPatient(rng: Rng, asOf: DayNumber, id: string, edge: EdgeCaseKind 
   if (ch.packageDecisions.length > 0) record.packageDecisions = ch.packageDecisions;
   if (ch.needsAssessments.length > 0) record.needsAssessments = ch.needsAssessments;
   if (ch.levelDecisions.length > 0) record.levelDecisions = ch.levelDecisions;
+  if (ch.sharedPlans.length > 0) record.sharedPlans = ch.sharedPlans;
   return record;
 }
 

@@ -54,6 +54,7 @@ export type {
   QuestionnaireResponse,
   RedFlagRecord,
   Referral,
+  SharedPlan,
   SickLeave,
   SmokingRecord,
   Spirometry,

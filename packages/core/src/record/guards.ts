@@ -50,6 +50,7 @@ const RECORD_LISTS = [
   'packageDecisions',
   'needsAssessments',
   'levelDecisions',
+  'sharedPlans',
 ] as const satisfies readonly (keyof PatientRecord)[];
 
 /**

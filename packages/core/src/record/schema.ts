@@ -254,6 +254,12 @@ function buildSchemas(object: ObjectFactory) {
     reason: z.string().trim().min(1).max(1000),
   });
 
+  const sharedPlan = object({
+    date: isoDate,
+    package: z.enum(PACKAGES),
+    documentId: z.string().min(1).max(128).optional(),
+  });
+
   const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);
 
   const record = object({
@@ -282,6 +288,7 @@ function buildSchemas(object: ObjectFactory) {
     packageDecisions: list(packageDecision),
     needsAssessments: list(needsAssessment),
     levelDecisions: list(levelDecision),
+    sharedPlans: list(sharedPlan),
   });
   return { record, patient, diagnosis, spirometry, questionnaire };
 }
@@ -358,3 +365,5 @@ export type PackageDecisionRecord = PatientRecord['packageDecisions'][number];
 export type NeedsAssessment = PatientRecord['needsAssessments'][number];
 /** The clinician's level decision, with the reason. */
 export type LevelDecision = PatientRecord['levelDecisions'][number];
+/** A treatment plan (CPD document) the clinic shared with the national infrastructure. */
+export type SharedPlan = PatientRecord['sharedPlans'][number];
