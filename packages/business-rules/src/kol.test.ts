@@ -218,6 +218,12 @@ const CASES: readonly Case[] = [
     inPackage: false,
   },
   {
+    name: '38a not on the clinic\'s list (moved to another clinic): out of scope, but data quality still checked',
+    record: { encounters: [], mrc: [], patient: { listed: false, cpr: '1004551235' } },
+    codes: ['dq.cpr-sex-mismatch'],
+    inPackage: false,
+  },
+  {
     name: '39 no KOL diagnosis: out of scope, but data quality still checked',
     record: { diagnoses: [], encounters: [], patient: { cpr: '1004551235' } },
     codes: ['dq.cpr-sex-mismatch'],

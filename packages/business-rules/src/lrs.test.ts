@@ -128,6 +128,12 @@ const CASES: readonly Case[] = [
     codes: ['dq.bmi-implausible'],
     inPackage: false,
   },
+  {
+    name: '33a not on the clinic\'s list: out of scope, no reminders (a red flag would still show)',
+    record: { patient: { listed: false }, questionnaires: [] },
+    codes: [],
+    inPackage: false,
+  },
   { name: '34 CPR of a woman, recorded male', record: { patient: { cpr: '1004754322' } }, codes: ['dq.cpr-sex-mismatch'] },
   { name: '35 two NRS on one day', record: { questionnaires: [START_BACK, ODI, NRS, NRS] }, codes: ['dq.duplicate-entries'] },
   {
