@@ -1,0 +1,253 @@
+/**
+ * The hand-built boundary cases of the conformance kit: the edges a vendor's
+ * mapping is most likely to get wrong (birthdays, ratios at 0.70, twelve
+ * weeks, season and month ends, exclusions). SYNTHETIC records; CPRs from
+ * `syntheticCpr` (never a real person's).
+ */
+import { syntheticCpr } from '@kronikerpakker/core';
+import type { IsoDate, PatientRecordInput } from '@kronikerpakker/core';
+
+/** A boundary case: a title, its date and its record. */
+export interface BoundaryCase {
+  readonly title: string;
+  readonly asOf: IsoDate;
+  readonly record: PatientRecordInput;
+}
+
+type Lists = Omit<PatientRecordInput, 'id' | 'patient' | 'schemaVersion' | 'synthetic'>;
+
+function person(id: string, birthDate: IsoDate, sex: 'female' | 'male', seed: number, lists: Lists, extra: Partial<PatientRecordInput['patient']> = {}): PatientRecordInput {
+  // Synthetic CPRs exist only for birth dates before 2007-10-01 (later ones could be real): younger patients have none.
+  const cpr = birthDate < '2007-10-01' ? { cpr: syntheticCpr(birthDate, sex, seed) } : {};
+  return { id: `conformance-${id}`, synthetic: true, patient: { ...cpr, birthDate, sex, listed: true, ...extra }, ...lists };
+}
+
+/** A KOL patient in the package, with a confirming spirometry and an årsstatus a year before `asOf`'s year. */
+function kol(id: string, seed: number, over: Partial<Lists> = {}, birthDate: IsoDate = '1958-06-12', extra: Partial<PatientRecordInput['patient']> = {}): PatientRecordInput {
+  return person(
+    id,
+    birthDate,
+    seed % 2 === 0 ? 'female' : 'male',
+    seed,
+    {
+      diagnoses: [{ system: 'ICPC-2', code: 'R95', status: 'active', recordedDate: '2020-03-02' }],
+      spirometry: [{ date: '2026-05-04', fev1L: 1.9, fvcL: 3.2, fev1PercentPredicted: 62, postBronchodilator: true }],
+      mrc: [{ date: '2026-05-04', grade: 2 }],
+      cat: [{ date: '2026-05-04', total: 8 }],
+      smoking: [{ date: '2026-05-04', status: 'former' }],
+      encounters: [{ date: '2026-05-04', type: 'aarsstatus', package: 'KOL' }],
+      packageDecisions: [{ date: '2020-04-01', package: 'KOL', decision: 'included' }],
+      ...over,
+    },
+    extra,
+  );
+}
+
+/** An LRS patient with a current episode from `onset`. */
+function lrs(id: string, seed: number, onset: IsoDate, over: Partial<Lists> = {}): PatientRecordInput {
+  return person(id, '1979-09-21', seed % 2 === 0 ? 'female' : 'male', seed, {
+    diagnoses: [{ system: 'ICPC-2', code: 'L03', status: 'active', recordedDate: onset }],
+    backPainEpisodes: [{ onsetDate: onset }],
+    redFlags: [{ date: onset, flag: 'saddle-anaesthesia', status: 'absent' }],
+    ...over,
+  });
+}
+
+/** The boundary cases, in kit order. */
+export const BOUNDARY_CASES: readonly BoundaryCase[] = [
+  {
+    title: 'KOL: 30 years old on the day (age criterion holds on the birthday)',
+    asOf: '2027-02-10',
+    record: kol('age-30', 1, {}, '1997-02-10'),
+  },
+  {
+    title: 'KOL: 29 years old, the day before the 30th birthday',
+    asOf: '2027-02-09',
+    record: kol('age-29', 2, {}, '1997-02-10'),
+  },
+  {
+    title: 'KOL: born on 29 February, evaluated on 28 February of a common year',
+    asOf: '2027-02-28',
+    record: kol('leap-day', 3, {}, '1996-02-29'),
+  },
+  {
+    title: 'KOL: post-bronchodilator FEV1/FVC 0.69 confirms',
+    asOf: '2027-01-15',
+    record: kol('ratio-069', 4, { spirometry: [{ date: '2026-05-04', ratio: 0.69, fev1PercentPredicted: 70, postBronchodilator: true }] }),
+  },
+  {
+    title: 'KOL: post-bronchodilator FEV1/FVC 0.70 contradicts the diagnosis',
+    asOf: '2027-01-15',
+    record: kol('ratio-070', 5, { spirometry: [{ date: '2026-05-04', ratio: 0.7, fev1PercentPredicted: 80, postBronchodilator: true }] }),
+  },
+  {
+    title: 'KOL: a pre-bronchodilator spirometry only does not decide',
+    asOf: '2027-01-15',
+    record: kol('pre-bd-only', 6, { spirometry: [{ date: '2026-05-04', ratio: 0.6, postBronchodilator: false }] }),
+  },
+  {
+    title: 'KOL: diagnosis without spirometry (insufficient data, spirometry missing)',
+    asOf: '2027-01-15',
+    record: kol('no-spirometry', 7, { spirometry: [] }),
+  },
+  {
+    title: 'KOL: årsstatus on 31 January, due on 31 January a year later (due today)',
+    asOf: '2027-01-31',
+    record: kol('month-end-due', 8, { encounters: [{ date: '2026-01-31', type: 'aarsstatus', package: 'KOL' }] }),
+  },
+  {
+    title: 'KOL: årsstatus on 31 January, one day overdue on 1 February a year later',
+    asOf: '2027-02-01',
+    record: kol('month-end-overdue', 9, { encounters: [{ date: '2026-01-31', type: 'aarsstatus', package: 'KOL' }] }),
+  },
+  {
+    title: 'KOL: årsstatus due in exactly 30 days (inside the due-soon window)',
+    asOf: '2027-04-04',
+    record: kol('due-in-30', 10),
+  },
+  {
+    title: 'KOL: årsstatus due in 31 days (outside the due-soon window)',
+    asOf: '2027-04-03',
+    record: kol('due-in-31', 11),
+  },
+  {
+    title: 'KOL: influenza vaccine on 30 September does not count for the season starting 1 October',
+    asOf: '2027-10-01',
+    record: kol('flu-sep-30', 12, { vaccinations: [{ date: '2027-09-30', vaccine: 'influenza' }, { date: '2020-10-10', vaccine: 'pneumococcal' }] }),
+  },
+  {
+    title: 'KOL: influenza vaccine on 1 October counts for the season',
+    asOf: '2027-10-01',
+    record: kol('flu-oct-1', 13, { vaccinations: [{ date: '2027-10-01', vaccine: 'influenza' }, { date: '2020-10-10', vaccine: 'pneumococcal' }] }),
+  },
+  {
+    title: 'KOL: two moderate exacerbations in 12 months (GOLD group E, alert)',
+    asOf: '2027-01-15',
+    record: kol('two-exacerbations', 14, { exacerbations: [{ date: '2026-03-01', severity: 'moderate' }, { date: '2026-11-20', severity: 'moderate' }] }),
+  },
+  {
+    title: 'KOL: a current smoker with FEV1 45 % of predicted (cessation, DXA)',
+    asOf: '2027-01-15',
+    record: kol('smoker-severe', 15, {
+      smoking: [{ date: '2026-05-04', status: 'current', packYears: 40 }],
+      spirometry: [{ date: '2026-05-04', fev1L: 1.2, fvcL: 2.9, fev1PercentPredicted: 45, postBronchodilator: true }],
+    }),
+  },
+  {
+    title: 'KOL: declined the package (excluded)',
+    asOf: '2027-01-15',
+    record: kol('declined', 16, { packageDecisions: [{ date: '2026-02-01', package: 'KOL', decision: 'declined' }] }),
+  },
+  {
+    title: 'KOL: followed in hospital (excluded)',
+    asOf: '2027-01-15',
+    record: kol('hospital', 17, { packageDecisions: [{ date: '2026-02-01', package: 'KOL', decision: 'followed-in-hospital' }] }),
+  },
+  {
+    title: 'KOL: not listed with the clinic (excluded)',
+    asOf: '2027-01-15',
+    record: kol('not-listed', 18, {}, '1958-06-12', { listed: false }),
+  },
+  {
+    title: 'KOL: deceased (excluded)',
+    asOf: '2027-01-15',
+    record: kol('deceased', 19, {}, '1958-06-12', { deceasedDate: '2027-01-02' }),
+  },
+  {
+    title: 'LRS: 12 weeks minus a day since onset (not yet eligible)',
+    asOf: '2027-03-24',
+    record: lrs('weeks-11-6', 20, '2026-12-31'),
+  },
+  {
+    title: 'LRS: exactly 12 weeks since onset (eligible)',
+    asOf: '2027-03-25',
+    record: lrs('weeks-12', 21, '2026-12-31'),
+  },
+  {
+    title: 'LRS: two episodes within 12 months (eligible without 12 weeks)',
+    asOf: '2027-03-01',
+    record: lrs('two-episodes', 22, '2027-02-01', {
+      backPainEpisodes: [{ onsetDate: '2026-06-01', endDate: '2026-07-15' }, { onsetDate: '2027-02-01' }],
+    }),
+  },
+  {
+    title: 'LRS: a red flag present (excluded, urgent alert first)',
+    asOf: '2027-03-01',
+    record: lrs('red-flag', 23, '2026-10-01', { redFlags: [{ date: '2027-02-20', flag: 'saddle-anaesthesia', status: 'present' }] }),
+  },
+  {
+    title: 'LRS: a red flag cleared (no longer excluding)',
+    asOf: '2027-03-01',
+    record: lrs('red-flag-cleared', 24, '2026-10-01', {
+      redFlags: [
+        { date: '2027-01-10', flag: 'fever', status: 'present' },
+        { date: '2027-01-20', flag: 'fever', status: 'cleared' },
+      ],
+    }),
+  },
+  {
+    title: 'LRS: 17 years old (not eligible)',
+    asOf: '2027-03-01',
+    record: person('lrs-age-17', '2009-05-05', 'male', 25, {
+      diagnoses: [{ system: 'ICPC-2', code: 'L03', status: 'active', recordedDate: '2026-09-01' }],
+      backPainEpisodes: [{ onsetDate: '2026-09-01' }],
+    }),
+  },
+  {
+    title: 'LRS: sick leave of 4 weeks and lumbar MRI without a red flag',
+    asOf: '2027-03-01',
+    record: lrs('sick-leave-imaging', 26, '2026-10-01', {
+      sickLeave: [{ startDate: '2027-02-01', extent: 'full', backPainRelated: true }],
+      imaging: [{ date: '2027-01-05', modality: 'mri', region: 'lumbar-spine', status: 'performed' }],
+    }),
+  },
+  {
+    title: 'LRS: an ICD-10 diagnosis (DM54.5 via SKS) instead of ICPC-2',
+    asOf: '2027-03-01',
+    record: person('lrs-sks', '1970-01-15', 'female', 27, {
+      diagnoses: [{ system: 'SKS', code: 'DM545', status: 'active', recordedDate: '2026-09-01' }],
+      backPainEpisodes: [{ onsetDate: '2026-09-01' }],
+      redFlags: [{ date: '2026-09-01', flag: 'trauma', status: 'absent' }],
+    }),
+  },
+  {
+    title: 'KOL: data-quality findings (FEV1 160 % of predicted, ratio disagreeing with FEV1/FVC, BMI 11, CPR disagreeing with sex and birth date)',
+    asOf: '2027-01-15',
+    record: {
+      ...kol('data-quality', 28, {
+        spirometry: [
+          { date: '2026-05-04', fev1L: 1.9, fvcL: 3.2, ratio: 0.65, fev1PercentPredicted: 62, postBronchodilator: true },
+          { date: '2026-06-01', fev1L: 2.0, fvcL: 3.3, fev1PercentPredicted: 160, postBronchodilator: true },
+        ],
+        bodyMeasurements: [{ date: '2026-05-04', bmi: 11 }],
+      }),
+      // The CPR says a woman born 1958-06-12; the record says a man born the day after.
+      patient: { cpr: syntheticCpr('1958-06-12', 'female', 28), birthDate: '1958-06-13', sex: 'male', listed: true },
+    },
+  },
+  {
+    title: 'LRS: data-quality findings (BMI 71, CPR disagreeing with sex and birth date)',
+    asOf: '2027-03-01',
+    record: {
+      ...lrs('data-quality', 29, '2026-10-01', { bodyMeasurements: [{ date: '2027-01-04', bmi: 71 }] }),
+      patient: { cpr: syntheticCpr('1979-09-21', 'male', 29), birthDate: '1979-09-22', sex: 'female', listed: true },
+    },
+  },
+  {
+    title: 'LRS: fever present (infection red flag: excluded, urgent)',
+    asOf: '2027-03-01',
+    record: lrs('red-flag-infection', 30, '2026-10-01', { redFlags: [{ date: '2027-02-25', flag: 'fever', status: 'present' }] }),
+  },
+  {
+    title: 'LRS: a neurological deficit present (excluded, urgent)',
+    asOf: '2027-03-01',
+    record: lrs('red-flag-neuro', 31, '2026-10-01', { redFlags: [{ date: '2027-02-25', flag: 'neurological-deficit', status: 'present' }] }),
+  },
+  {
+    title: 'LRS: diagnosis without any back-pain episode recorded (insufficient data)',
+    asOf: '2027-03-01',
+    record: person('lrs-no-episode', '1966-08-08', 'female', 32, {
+      diagnoses: [{ system: 'ICPC-2', code: 'L03', status: 'active', recordedDate: '2026-12-01' }],
+    }),
+  },
+];
