@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     // Tests, examples and the synthetic-data tools may print and use looser patterns.
-    files: ['**/*.test.ts', 'examples/**', 'test-fixtures/**', '**/*.bench.ts'],
+    files: ['**/*.test.ts', 'examples/**', 'test-fixtures/**', '**/*.bench.ts', 'scripts/**', 'packages/*/scripts/**'],
     rules: {
       'no-console': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -43,5 +43,10 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Node scripts in plain JavaScript.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

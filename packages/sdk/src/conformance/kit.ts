@@ -115,13 +115,13 @@ function itemsKey(items: unknown): string {
         const o = (typeof i === 'object' && i !== null ? i : {}) as Record<string, unknown>;
         return { code: o['code'], dueDate: o['dueDate'] ?? null };
       })
-      .sort((a, b) => (String(a.code) + String(a.dueDate)).localeCompare(String(b.code) + String(b.dueDate))),
+      .sort((a, b) => JSON.stringify([a.code, a.dueDate]).localeCompare(JSON.stringify([b.code, b.dueDate]))),
   );
 }
 
 /** The items of `b` not in `a` and of `a` not in `b`, as short strings (`code@date`). */
 function itemDiff(expected: readonly ConformanceItem[], actual: unknown): { readonly missingItems: string[]; readonly unexpectedItems: string[] } {
-  const key = (i: { code: unknown; dueDate?: unknown }) => `${String(i.code)}@${String(i.dueDate ?? null)}`;
+  const key = (i: { code: unknown; dueDate?: unknown }) => `${JSON.stringify(i.code)}@${JSON.stringify(i.dueDate ?? null)}`;
   const want = new Set(expected.map(key));
   const got = new Set(Array.isArray(actual) ? actual.map((i: unknown) => key((i ?? {}) as { code: unknown; dueDate?: unknown })) : []);
   return { missingItems: [...want].filter((k) => !got.has(k)), unexpectedItems: [...got].filter((k) => !want.has(k)) };
@@ -139,11 +139,12 @@ export function compareConformanceCase(kase: ConformanceCase, vendor: VendorCase
   const differences: ConformanceDifference[] = [];
   const output = (typeof vendor.output === 'object' && vendor.output !== null ? vendor.output : {}) as Record<string, unknown>;
   for (const [pkg, expected] of Object.entries(kase.expected) as [PackageId, ConformanceExpectation][]) {
-    const actual = output[pkg] as Record<string, unknown> | undefined;
-    if (typeof actual !== 'object' || actual === null) {
-      differences.push({ path: pkg, expected: 'an output for the package', actual: actual ?? null });
+    const given: unknown = output[pkg];
+    if (typeof given !== 'object' || given === null) {
+      differences.push({ path: pkg, expected: 'an output for the package', actual: given ?? null });
       continue;
     }
+    const actual = given as Record<string, unknown>;
     if (actual['inclusion'] !== expected.inclusion) differences.push({ path: `${pkg}.inclusion`, expected: expected.inclusion, actual: actual['inclusion'] ?? null });
     if ((actual['level'] ?? null) !== expected.level) differences.push({ path: `${pkg}.level`, expected: expected.level, actual: actual['level'] ?? null });
     if (itemsKey(actual['items']) !== itemsKey(expected.items)) {
