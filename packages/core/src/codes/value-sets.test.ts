@@ -202,10 +202,10 @@ describe('inValueSet: errors', () => {
 });
 
 describe('inValueSet: bulk', () => {
-  it('handles a million look-ups quickly', () => {
+  // Speed belongs to `pnpm bench`; here only that a million look-ups agree with the expected count.
+  it('answers a million look-ups consistently', () => {
     const lrs = getValueSet('lrs-diagnosis');
     const codes = ['DM545', 'J44.9', 'M51.3', 'DI109', 'M48.1', 'E11'];
-    const start = performance.now();
     let hits = 0;
     let expected = 0;
     for (let i = 0; i < 1_000_000; i += 1) {
@@ -213,8 +213,6 @@ describe('inValueSet: bulk', () => {
       if (inValueSet(lrs, { system: 'ICD-10', code: codes[k]! })) hits += 1;
       if (k === 0 || k === 2) expected += 1;
     }
-    const ms = performance.now() - start;
     expect(hits).toBe(expected);
-    expect(ms).toBeLessThan(5_000);
   });
 });
