@@ -30,3 +30,5 @@ export type { ClinicOptions, PatientOptions } from './generate';
 export { CLI_DEFAULTS, parseCliArgs } from './cli-args';
 export type { CliOptions } from './cli-args';
 export { disagreements } from './reference-check';
+export { generateBundles, toFhirBundle } from './fhir-bundle';
+export type { SyntheticFhirBundle, SyntheticFhirBundleEntry, SyntheticFhirResource, ToFhirBundleOptions } from './fhir-bundle';
