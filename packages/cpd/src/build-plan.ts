@@ -21,7 +21,7 @@ import type { IsoDate, PackageId, PatientRecord } from '@kronikerpakker/core';
 import { evaluateInclusionInContext } from '@kronikerpakker/inclusion';
 import type { InclusionResult } from '@kronikerpakker/inclusion';
 import { suggestLevelInContext } from '@kronikerpakker/differentiation';
-import type { LevelSuggestion } from '@kronikerpakker/differentiation';
+import type { ContactPlan, LevelSuggestion } from '@kronikerpakker/differentiation';
 import { TreatmentPlanSchema } from './model';
 import type { PersonName, TreatmentPlan } from './model';
 import { stripInvalidXmlChars } from './xml-text';
@@ -69,7 +69,10 @@ export interface BuildTreatmentPlanOptions {
   readonly patientAddress?: { readonly streetLines: readonly string[]; readonly postalCode: string; readonly city: string };
   /** The goals. */
   readonly goals?: readonly GoalInput[];
-  /** Planned follow-ups; defaults to the next årsstatus from the contact plan. */
+  /**
+   * Planned follow-ups; defaults to {@link contactPlanFollowUps}: the next
+   * årsstatus and the level's planned follow-ups, dated from the contact plan.
+   */
   readonly plannedFollowUps?: readonly { readonly date: IsoDate; readonly text: string }[];
   /** Completed services (ydelser). */
   readonly completedServices?: readonly { readonly date: IsoDate; readonly text: string }[];
@@ -100,13 +103,106 @@ function months(asOf: IsoDate, n: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** One dated contact the level's contact plan asks for: the next årsstatus or a planned follow-up. */
+export interface PlannedContact {
+  /** The date, `YYYY-MM-DD` (never before `asOf`). */
+  readonly date: IsoDate;
+  /** `aarsstatus` (the yearly review) or `follow-up` (the level's planned follow-up). */
+  readonly kind: 'aarsstatus' | 'follow-up';
+  /** The contact in plain Danish, as it goes into the plan. */
+  readonly text: string;
+}
+
+/** Options of {@link contactPlanFollowUps}. */
+export interface ContactPlanFollowUpsOptions {
+  /** The evaluation date: no contact is planned before it. */
+  readonly asOf: IsoDate;
+  /** `KOL` or `LRS`: encounters of the other package are ignored. */
+  readonly package: PackageId;
+  /** The contact plan in force (`suggestLevel(...).contactPlan`: the clinician's level when decided). */
+  readonly contactPlan: Pick<ContactPlan, 'level' | 'aarsstatusIntervalMonths' | 'followUpIntervalMonths' | 'proBefore'>;
+}
+
+/** At most this many follow-ups in one årsstatus interval (the plan holds at most 50 planned entries). */
+const MAX_FOLLOW_UPS = 24;
+
+/**
+ * The contacts a level's contact plan asks for over the coming årsstatus
+ * interval (from `asOf` to `asOf` + the årsstatus interval), dated:
+ *
+ * - the **next årsstatus**: the latest årsstatus encounter of the package
+ *   (or without package) plus the årsstatus interval; `asOf` when that date
+ *   has passed (overdue: due now); `asOf` + the interval when none is recorded;
+ * - the **planned follow-ups** (levels with a follow-up interval): every
+ *   interval after the latest contact (årsstatus or follow-up encounter of
+ *   the package; `asOf` when none), `asOf` when overdue, up to the next
+ *   årsstatus; after it, every interval from the årsstatus, within the horizon.
+ *
+ * Sorted by date. Encounters after `asOf` are ignored.
+ *
+ * @param record - the patient record (its `encounters`)
+ * @param options - asOf, package and the contact plan
+ * @returns the dated contacts, the årsstatus first on a tie
+ * @example
+ * ```ts
+ * const s = suggestLevel(record, { package: 'LRS', asOf: '2027-01-15' });
+ * contactPlanFollowUps(record, { asOf: '2027-01-15', package: 'LRS', contactPlan: s.contactPlan });
+ * // level 2, last follow-up 2026-09-10:
+ * // [{ date: '2027-03-10', kind: 'follow-up', … }, { date: '2027-09-10', kind: 'follow-up', … },
+ * //  { date: '2028-01-15', kind: 'aarsstatus', … }]
+ * ```
+ */
+export function contactPlanFollowUps(record: PatientRecord, options: ContactPlanFollowUpsOptions): readonly PlannedContact[] {
+  assertAsOf(options.asOf);
+  const { asOf, contactPlan: cp } = options;
+  let lastAarsstatus: IsoDate | undefined;
+  let lastContact: IsoDate | undefined;
+  for (const e of record.encounters) {
+    if (e.date > asOf || (e.package !== undefined && e.package !== options.package)) continue;
+    if (e.type === 'aarsstatus' && (lastAarsstatus === undefined || e.date > lastAarsstatus)) lastAarsstatus = e.date;
+    if ((e.type === 'aarsstatus' || e.type === 'follow-up') && (lastContact === undefined || e.date > lastContact)) lastContact = e.date;
+  }
+  const a = cp.aarsstatusIntervalMonths;
+  const horizon = months(asOf, a);
+  const due = lastAarsstatus === undefined ? horizon : months(lastAarsstatus, a);
+  const nextAarsstatus = due < asOf ? asOf : due;
+  const pro = 'PRO-skema før besøget.';
+  const contacts: PlannedContact[] = [{ date: nextAarsstatus, kind: 'aarsstatus', text: `Årsstatus hos egen læge (hver ${String(a)}. måned). ${pro}` }];
+  const f = cp.followUpIntervalMonths;
+  if (f !== null) {
+    const text = `Planlagt opfølgning hos egen læge (niveau ${String(cp.level)}: hver ${String(f)}. måned).${cp.proBefore === 'aarsstatus-and-follow-up' ? ` ${pro}` : ''}`;
+    const push = (date: IsoDate): void => {
+      if (contacts.length <= MAX_FOLLOW_UPS) contacts.push({ date, kind: 'follow-up', text });
+    };
+    // Before the next årsstatus: every f months after the latest contact (due now when overdue).
+    const from = lastContact ?? asOf;
+    let previous: IsoDate | undefined;
+    for (let k = 1; k <= MAX_FOLLOW_UPS; k++) {
+      const raw = months(from, k * f);
+      const date = raw < asOf ? asOf : raw;
+      if (date >= nextAarsstatus) break;
+      if (date !== previous) push(date);
+      previous = date;
+    }
+    // After it: every f months from the årsstatus, within one årsstatus interval from asOf.
+    for (let k = 1; k <= MAX_FOLLOW_UPS; k++) {
+      const date = months(nextAarsstatus, k * f);
+      if (date >= horizon) break;
+      push(date);
+    }
+  }
+  return contacts.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.kind === 'aarsstatus' ? -1 : 1));
+}
+
 /**
  * Assembles a treatment plan from a validated record, the inclusion result
  * and the level suggestion (computed here unless passed in), so that a
  * vendor does not map them twice. Diagnoses of the package's value set
  * become health concerns; the latest spirometry, CAT and MRC (KOL) become
  * results; the level's drivers and contact plan are copied; free texts are
- * cleaned of characters XML forbids.
+ * cleaned of characters XML forbids. The planned interventions are the
+ * next årsstatus and the level's planned follow-ups, dated from the contact
+ * plan ({@link contactPlanFollowUps}), unless `plannedFollowUps` is given.
  *
  * @param record - a record from `parsePatientRecord`
  * @param options - asOf, package, clinic, author, patient name, goals, ids and clock
@@ -194,9 +290,7 @@ export function buildTreatmentPlan(record: PatientRecord, options: BuildTreatmen
   });
 
   const contact = level?.contactPlan;
-  const planned =
-    options.plannedFollowUps ??
-    (contact === undefined ? [] : [{ date: months(asOf, contact.aarsstatusIntervalMonths), text: contact.texts.aarsstatus.da }]);
+  const planned = options.plannedFollowUps ?? (contact === undefined ? [] : contactPlanFollowUps(record, { asOf, package: pkg, contactPlan: contact }));
 
   const birthDate = record.patient.birthDate;
   const sex = record.patient.sex === 'female' || record.patient.sex === 'male' ? record.patient.sex : 'unknown';

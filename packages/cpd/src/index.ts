@@ -17,8 +17,8 @@
 // The plan model.
 export { PersonNameSchema, TreatmentPlanSchema } from './model';
 export type { PersonName, PlanGoal, PlanHealthConcern, PlanLevel, PlanOutcome, TreatmentPlan } from './model';
-export { buildTreatmentPlan } from './build-plan';
-export type { BuildTreatmentPlanOptions, GoalInput, PersonNameInput } from './build-plan';
+export { buildTreatmentPlan, contactPlanFollowUps } from './build-plan';
+export type { BuildTreatmentPlanOptions, ContactPlanFollowUpsOptions, GoalInput, PersonNameInput, PlannedContact } from './build-plan';
 
 // Codes: the fixed CPD-DK identifiers and the provisional ones.
 export { CPD, DEFAULT_CPD_CODES, PROVISIONAL_CODE_SYSTEM, provisionalCodes } from './config';

@@ -12,7 +12,7 @@ import type { CpdCodeConfig } from './config';
 import type { CpdFinding, CpdFindingCode, CpdSeverity } from './findings';
 import { TreatmentPlanSchema } from './model';
 import type { TreatmentPlan } from './model';
-import type { El } from './xml-tree';
+import type { XmlElement as El } from './xml-tree';
 
 /** The four sections of a care plan. */
 export type CpdSectionKind = keyof typeof CPD.sections;

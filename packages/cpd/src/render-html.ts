@@ -10,7 +10,7 @@ import type { Locale } from '@kronikerpakker/core';
 import { DEFAULT_CPD_CODES } from './config';
 import type { CpdCodeConfig } from './config';
 import type { TreatmentPlan } from './model';
-import { formatDanishDate, formatValue, goalTargetText, levelSentence } from './texts';
+import { formatDanishDate, formatValue, goalTargetText, levelSentence, rhythmSentence } from './texts';
 import { stripInvalidXmlChars } from './xml-text';
 
 /** Options of {@link renderPlanHtml}. */
@@ -143,7 +143,8 @@ export function renderPlanHtml(plan: TreatmentPlan, options: RenderPlanHtmlOptio
     section(
       'next',
       t.next,
-      table(t.next, [t.date, t.what], plan.interventions.planned.map((x) => [formatDanishDate(x.date), x.text]), t.none),
+      table(t.next, [t.date, t.what], plan.interventions.planned.map((x) => [formatDanishDate(x.date), x.text]), t.none) +
+        (lv === undefined ? '' : `\n<p>${h(rhythmSentence(lv.contactPlan))}</p>`),
     );
     if (lv !== undefined) section('level', t.level, `<p>${h(levelSentence(lv.level))}</p>`);
     if (plan.outcomes.length > 0) {

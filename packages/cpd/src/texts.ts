@@ -42,3 +42,11 @@ export function formatValue(value: number, unit: string): string {
   const n = String(value).replace('.', ',');
   return unit === '1' ? n : `${n} ${unit}`;
 }
+
+/** The contact plan's rhythm in one plain Danish sentence, for the patient. */
+export function rhythmSentence(cp: { readonly aarsstatusIntervalMonths: number; readonly followUpIntervalMonths: number | null }): string {
+  const aars = `årsstatus hver ${String(cp.aarsstatusIntervalMonths)}. måned`;
+  return cp.followUpIntervalMonths === null
+    ? `Du skal til ${aars}. Der er ingen fast opfølgning ind imellem.`
+    : `Du skal til opfølgning hos din læge hver ${String(cp.followUpIntervalMonths)}. måned og til ${aars}.`;
+}

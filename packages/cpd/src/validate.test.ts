@@ -78,7 +78,7 @@ describe.skipIf(!STANDARDS_PRESENT)('validateCpd with the HL7 CDA R2 SDTC schema
       const report = await validateCpd(toCpdXml(plan), { schemas });
       expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     }
-  });
+  }, 180_000); // libxml2 in WebAssembly: slow on a loaded machine
 
   it('reports an XSD error by element and line, never by content', async () => {
     const xml = toCpdXml(samplePlan('KOL')).replace('<realmCode code="DK"/>', '<realmCode code="DK"/><bogus>Syntetisk Patient</bogus>');

@@ -61,19 +61,3 @@ export function escapeText(value: string): string {
 export function escapeAttr(value: string): string {
   return value.replace(/[&<>"'\t\n\r]/g, (c) => ATTR_ESCAPES[c] ?? c);
 }
-
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Decodes the five predefined entities and character references in one pass. Internal. */
-export function decodeEntities(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return safeFromCodePoint(Number.parseInt(ref.slice(2), 16), whole);
-    if (ref.startsWith('#')) return safeFromCodePoint(Number.parseInt(ref.slice(1), 10), whole);
-    return NAMED[ref] ?? whole;
-  });
-}
-
-function safeFromCodePoint(cp: number, fallback: string): string {
-  return cp <= 0x10ffff ? String.fromCodePoint(cp) : fallback;
-}
