@@ -89,7 +89,7 @@ const L = {
 const STYLE =
   'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;max-width:48rem;margin:0 auto;padding:1rem;line-height:1.5;color:#111;background:#fff}' +
   'h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:1.5rem;border-bottom:2px solid #2b5797}' +
-  'table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #888;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}' +
+  'table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #888;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}' +
   'th{background:#e8eef7}caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}.note{font-size:.9rem;color:#333}';
 
 function table(caption: string, headers: readonly string[], rows: readonly (readonly string[])[], none: string): string {
