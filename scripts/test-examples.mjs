@@ -63,7 +63,8 @@ try {
   for (const example of EXAMPLES) {
     const from = join(root, 'examples', example);
     const to = join(vendor, 'examples', example);
-    cpSync(from, to, { recursive: true, filter: (src) => !/node_modules|[\\/]dist$|[\\/]out$/.test(src) });
+    // The workspace's tsconfig.json files extend the monorepo's base config, which a vendor does not have.
+    cpSync(from, to, { recursive: true, filter: (src) => !/node_modules|[\\/]dist$|[\\/]out$|[\\/]tsconfig\.json$/.test(src) });
     rmSync(join(to, 'package.json'));
     // Each example folder stays an ES module scope without a package of its own.
     writeFileSync(join(to, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);
