@@ -1,26 +1,22 @@
 /**
- * `pnpm demo`: the main job on a bundled synthetic clinic. Generates the
- * clinic from a seed, writes it as NDJSON, validates every record and writes
- * a summary, then names the folder it wrote to.
+ * `pnpm demo`: the main job on the bundled synthetic clinic. Generates the
+ * clinic from a seed, builds Klinikens Cockpit for KOL and LRS, explains one
+ * patient's evaluation, writes and validates that patient's CPD-DK document
+ * and the plan as HTML, and names the folder it wrote to.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateClinic } from '@kronikerpakker/test-fixtures';
-import { renderSummary, summariseClinic } from './summarise';
+import { findSchemaDir, runMainJob } from './main-job';
 
 const seed = 2027;
 const size = 2000;
 const asOf = '2027-01-15';
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const outDir = resolve(process.env['INIT_CWD'] ?? process.cwd(), 'out', 'demo');
 
 const records = generateClinic({ seed, size, asOf });
-mkdirSync(outDir, { recursive: true });
-writeFileSync(resolve(outDir, 'clinic.ndjson'), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
-const summary = summariseClinic(records, asOf);
-const report = renderSummary(summary, { seed, asOf });
-writeFileSync(resolve(outDir, 'summary.txt'), `${report}\n`);
-writeFileSync(resolve(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-
-console.log(report);
-console.log(`\nWrote clinic.ndjson, summary.txt and summary.json to ${outDir}`);
-if (summary.invalid > 0) process.exitCode = 1;
+const result = await runMainJob({ records, seed, asOf, outDir, schemaDir: findSchemaDir(repoRoot) });
+console.log(result.report);
+console.log(`\nWrote ${String(result.files.length)} files (${result.files.join(', ')}) to ${outDir}`);
+if (!result.cpd.valid) process.exitCode = 1;

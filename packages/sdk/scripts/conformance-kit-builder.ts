@@ -11,7 +11,7 @@ import type { IsoDate, PackageId, PatientRecord, PatientRecordInput, RuleSetRef 
 import { CARE_PACK_IDS, defaultCarePacks } from '@kronikerpakker/business-rules';
 import { DIFFERENTIATION_PACK_IDS, defaultDifferentiationPacks } from '@kronikerpakker/differentiation';
 import { INCLUSION_PACK_IDS, defaultInclusionPacks } from '@kronikerpakker/inclusion';
-import { generateRecords } from '@kronikerpakker/test-fixtures';
+import { generateRecords, toFhirBundle } from '@kronikerpakker/test-fixtures';
 import { CONFORMANCE_PACKAGES, expectationsFor } from '../src/conformance/produce';
 import type { ConformanceCase, ConformanceKit } from '../src/conformance/kit';
 import { BOUNDARY_CASES } from './conformance-boundaries';
@@ -119,9 +119,12 @@ export function buildConformanceKit(): BuiltKit {
     const id = String(i + 1).padStart(3, '0');
     const input = `cases/${id}.json`;
     files.set(input, json(c.input));
+    // The same record as a FHIR R4 Bundle, for integrations that take the FHIR route.
+    const bundle = `cases/${id}.bundle.json`;
+    files.set(bundle, json(toFhirBundle(c.input)));
     const covers = [...coverageOf(c.record, c.asOf)].filter((t) => t.endsWith('=true')).map((t) => t.slice(0, -'=true'.length));
     const expected: Partial<Record<PackageId, ReturnType<typeof expectationsFor>[PackageId]>> = expectationsFor(c.record, c.asOf);
-    return { id, title: c.title, asOf: c.asOf, input, covers, expected };
+    return { id, title: c.title, asOf: c.asOf, input, bundle, covers, expected };
   });
   const kit: ConformanceKit = { kind: 'kronikerpakker-conformance-kit', version: 1, ruleSets: ruleSetsOf(KIT_AS_OF), cases };
   files.set('kit.json', json(kit));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePatientRecord } from '@kronikerpakker/core';
+import { evaluatePatient } from '../evaluate';
 import type { PackageId } from '@kronikerpakker/core';
 import { buildConformanceKit, coverageOf } from '../../scripts/conformance-kit-builder';
 import { readConformanceKit, runConformance } from './files';
@@ -35,7 +36,7 @@ describe('the conformance kit (test-fixtures/conformance)', () => {
     const { files } = buildConformanceKit();
     const stale = [...files].filter(([path, content]) => readFileSync(join(KIT_DIR, path), 'utf8') !== content).map(([path]) => path);
     expect(stale).toEqual([]);
-    expect(files.size).toBe(kit.cases.length + 1);
+    expect(files.size).toBe(2 * kit.cases.length + 1);
   }, 120_000);
 
   it('covers every rule of every shipped pack both true and false, every status, level and item code', () => {
@@ -61,6 +62,31 @@ describe('the conformance kit (test-fixtures/conformance)', () => {
     expect(report.cases.filter((c) => c.outcome !== 'passed')).toEqual([]);
     expect(report.passed).toBe(kit.cases.length);
   }, 60_000);
+
+  it('the FHIR route concludes the same: every case as its Bundle through evaluatePatient passes', async () => {
+    const fhirDir = mkdtempSync(join(tmpdir(), 'kp-conformance-fhir-'));
+    try {
+      for (const kase of kit.cases) {
+        if (kase.bundle === undefined) throw new Error(`case ${kase.id} has no bundle`);
+        const evaluation = evaluatePatient(inputOf(kase.bundle) as Parameters<typeof evaluatePatient>[0], { asOf: kase.asOf });
+        expect(evaluation.valid).toBe(true);
+        const output = Object.fromEntries(
+          (['KOL', 'LRS'] as const).map((pkg) => {
+            const e = evaluation.packages[pkg];
+            return [pkg, { inclusion: e?.inclusion.status, level: e?.level?.suggestedLevel ?? null, items: e?.care.items.map((i) => ({ code: i.code, dueDate: i.dueDate })) }];
+          }),
+        );
+        writeFileSync(join(fhirDir, `${kase.id}.json`), JSON.stringify(output));
+        for (const [pkg, e] of Object.entries(kase.expected) as [PackageId, ConformanceExpectation][]) {
+          if (e.cpd) writeFileSync(join(fhirDir, `${kase.id}-${pkg}.xml`), conformanceCpd(inputOf(kase.input), kase.asOf, pkg));
+        }
+      }
+      const report = await runConformance(KIT_DIR, fhirDir);
+      expect(report.cases.filter((c) => c.outcome !== 'passed')).toEqual([]);
+    } finally {
+      rmSync(fhirDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('catches a wrong status, a missing item, a wrong level, an invalid CPD document and a missing output', async () => {
     const wrongDir = mkdtempSync(join(tmpdir(), 'kp-conformance-wrong-'));

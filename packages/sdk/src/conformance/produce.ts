@@ -4,12 +4,10 @@
  *
  * @module
  */
-import { createFactContext, parsePatientRecord } from '@kronikerpakker/core';
+import { parsePatientRecord } from '@kronikerpakker/core';
 import type { IsoDate, PackageId, PatientRecord } from '@kronikerpakker/core';
-import { evaluateCareInContext } from '@kronikerpakker/business-rules';
-import { buildTreatmentPlan, toCpdXml } from '@kronikerpakker/cpd';
-import { suggestLevelInContext } from '@kronikerpakker/differentiation';
-import { evaluateInclusionInContext } from '@kronikerpakker/inclusion';
+import { evaluatePatient } from '../evaluate';
+import type { PlanRequest } from '../evaluate';
 import type { ConformanceExpectation, ConformanceItem, ConformanceOutput, ConformancePackageOutput } from './kit';
 
 /** The packages a case is evaluated for. */
@@ -19,29 +17,44 @@ function byCodeThenDate(a: ConformanceItem, b: ConformanceItem): number {
   return a.code === b.code ? String(a.dueDate).localeCompare(String(b.dueDate)) : a.code < b.code ? -1 : 1;
 }
 
+/** The synthetic clinic and author the kit's CPD documents name. */
+export const CONFORMANCE_CLINIC = { sorId: '1234567890123', name: 'Syntetisk Lægehus (conformance kit)' } as const;
+
+function planRequest(asOf: IsoDate, cpd: boolean): PlanRequest {
+  let n = 0;
+  return {
+    clinic: CONFORMANCE_CLINIC,
+    author: { sorId: CONFORMANCE_CLINIC.sorId, name: { given: ['Syntetisk'], family: 'Læge' } },
+    patientName: { given: ['Syntetisk'], family: 'Patient' },
+    cpd,
+    idGenerator: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    clock: () => new Date(`${asOf}T09:00:00Z`),
+  };
+}
+
 /**
- * Evaluates a validated record for the kit: per package, the inclusion
- * status, the suggested level of an eligible patient, the care items, and
- * whether a CPD document is expected (for an eligible patient with a CPR).
+ * Evaluates a validated record for the kit with the SDK facade
+ * (`evaluatePatient`): per package, the inclusion status, the level the
+ * facade gives (eligible, or enrolled and not excluded), the care items,
+ * and whether a treatment plan, and so a CPD document, is built (the
+ * facade's rule: eligible, insufficient data, or enrolled and not
+ * excluded; and a CPR to name the patient by).
  *
  * @param record - a validated record
  * @param asOf - the evaluation date
  * @returns the expectation per package
  */
 export function expectationsFor(record: PatientRecord, asOf: IsoDate): Record<PackageId, ConformanceExpectation> {
-  const ctx = createFactContext(record, asOf);
+  const evaluation = evaluatePatient(record, { asOf, packages: CONFORMANCE_PACKAGES, plan: planRequest(asOf, false) });
   const out = {} as Record<PackageId, ConformanceExpectation>;
   for (const pkg of CONFORMANCE_PACKAGES) {
-    const inclusion = evaluateInclusionInContext(ctx, { package: pkg });
-    const level = suggestLevelInContext(ctx, { package: pkg });
-    const care = evaluateCareInContext(ctx, { package: pkg, level });
-    const eligible = inclusion.status === 'eligible';
+    const e = evaluation.packages[pkg];
+    if (e === undefined) throw new Error(`evaluatePatient returned no ${pkg} evaluation`);
     out[pkg] = {
-      inclusion: inclusion.status,
-      level: eligible ? level.suggestedLevel : null,
-      items: care.items.map((i) => ({ code: i.code, dueDate: i.dueDate })).sort(byCodeThenDate),
-      // A CPD document names the patient by CPR: expected for an eligible patient who has one.
-      cpd: eligible && record.patient.cpr !== undefined,
+      inclusion: e.inclusion.status,
+      level: e.level === null ? null : e.level.suggestedLevel,
+      items: e.care.items.map((i) => ({ code: i.code, dueDate: i.dueDate })).sort(byCodeThenDate),
+      cpd: e.planStatus === 'built',
     };
   }
   return out;
@@ -61,9 +74,6 @@ export function outputOf(expectations: Readonly<Partial<Record<PackageId, Confor
   return out;
 }
 
-/** The synthetic clinic and author the kit's CPD documents name. */
-export const CONFORMANCE_CLINIC = { sorId: '1234567890123', name: 'Syntetisk Lægehus (conformance kit)' } as const;
-
 /**
  * The SDK's CPD document for a case and package: deterministic (fixed ids and clock), for the self-test.
  *
@@ -73,16 +83,8 @@ export const CONFORMANCE_CLINIC = { sorId: '1234567890123', name: 'Syntetisk Læ
  * @returns the CPD-DK XML
  */
 export function conformanceCpd(input: unknown, asOf: IsoDate, pkg: PackageId): string {
-  const record = parsePatientRecord(input, { asOf });
-  let n = 0;
-  const plan = buildTreatmentPlan(record, {
-    asOf,
-    package: pkg,
-    clinic: CONFORMANCE_CLINIC,
-    author: { sorId: CONFORMANCE_CLINIC.sorId, name: { given: ['Syntetisk'], family: 'Læge' } },
-    patientName: { given: ['Syntetisk'], family: 'Patient' },
-    idGenerator: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-    clock: () => new Date(`${asOf}T09:00:00Z`),
-  });
-  return toCpdXml(plan);
+  const evaluation = evaluatePatient(parsePatientRecord(input, { asOf }), { asOf, packages: [pkg], plan: planRequest(asOf, true) });
+  const xml = evaluation.packages[pkg]?.cpd;
+  if (xml === undefined) throw new Error(`no CPD document for ${pkg}`);
+  return xml;
 }

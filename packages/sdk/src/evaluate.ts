@@ -1,0 +1,307 @@
+/**
+ * `evaluatePatient`: inclusion, level, business rules and (when asked) the
+ * treatment plan with its CPD-DK document, for one patient and both
+ * packages, over one fact context, in one result.
+ *
+ * @module
+ */
+import {
+  KronikerpakkerError,
+  PACKAGES,
+  assertAsOf,
+  assertOptionsObject,
+  assertPackageId,
+  assertParsedRecord,
+  createFactContext,
+  safeParsePatientRecord,
+} from '@kronikerpakker/core';
+import type {
+  FactContext,
+  IsoDate,
+  PackageId,
+  PatientRecord,
+  PatientRecordInput,
+  RecordIssue,
+  UnknownFieldPolicy,
+} from '@kronikerpakker/core';
+import { evaluateInclusionInContext } from '@kronikerpakker/inclusion';
+import type { InclusionResult } from '@kronikerpakker/inclusion';
+import { suggestLevelInContext } from '@kronikerpakker/differentiation';
+import type { LevelSuggestion } from '@kronikerpakker/differentiation';
+import { evaluateCareInContext } from '@kronikerpakker/business-rules';
+import type { CareEvaluation } from '@kronikerpakker/business-rules';
+import { buildTreatmentPlan, toCpdXml } from '@kronikerpakker/cpd';
+import type { BuildTreatmentPlanOptions, CpdCodeConfig, TreatmentPlan } from '@kronikerpakker/cpd';
+import { mapFhirBundle } from './fhir-input';
+import type { FhirBundleInput, FhirMappingReport } from './fhir-input';
+import type { RulePacks } from './packs';
+
+/**
+ * What to build besides the evaluation: the treatment plan of each package
+ * (and its CPD-DK XML). These are the options of `buildTreatmentPlan` from
+ * `@kronikerpakker/cpd` that the facade does not fill in itself (it passes
+ * `asOf`, the package, the inclusion result and the level).
+ *
+ * @example
+ * ```ts
+ * const plan: PlanRequest = {
+ *   clinic: { sorId: '123456789012345', name: 'Syntetisk Lægehus' },
+ *   author: { sorId: '123456789012346', name: { given: ['Syntetisk'], family: 'Læge' } },
+ *   patientName: { given: ['Syntetisk'], family: 'Patient' },
+ *   cpd: true,
+ * };
+ * ```
+ */
+export interface PlanRequest
+  extends Omit<BuildTreatmentPlanOptions, 'asOf' | 'package' | 'inclusion' | 'level' | 'allowNotIncluded' | 'plannedFollowUps'> {
+  /**
+   * Planned follow-ups (date and text); default: the next årsstatus and the
+   * level's planned follow-ups from its contact plan (`contactPlanFollowUps`
+   * of `@kronikerpakker/cpd`).
+   */
+  readonly plannedFollowUps?: NonNullable<BuildTreatmentPlanOptions['plannedFollowUps']>;
+  /** Also write the plan as CPD-DK XML (`toCpdXml`); deterministic given `idGenerator` and `clock`. */
+  readonly cpd?: boolean;
+  /** The provisional CPD codes for `toCpdXml`; defaults to `DEFAULT_CPD_CODES`. */
+  readonly codes?: CpdCodeConfig;
+}
+
+/**
+ * Options of {@link evaluatePatient}.
+ *
+ * @example
+ * ```ts
+ * const options: EvaluatePatientOptions = { asOf: '2027-01-15', packages: ['KOL'] };
+ * ```
+ */
+export interface EvaluatePatientOptions {
+  /** The evaluation date, `YYYY-MM-DD` (Europe/Copenhagen). Required: there is no hidden clock. */
+  readonly asOf: IsoDate;
+  /** The packages to evaluate; default both (`['KOL', 'LRS']`). */
+  readonly packages?: readonly PackageId[];
+  /** Replacement rule packs (see `loadRulePacks`); a kind left out uses the shipped packs. */
+  readonly packs?: RulePacks;
+  /** Build the treatment plan (and CPD XML) for each package where the patient is included; default `false`. */
+  readonly plan?: false | PlanRequest;
+  /** Unknown fields in a record input: `reject` (default) or `strip` (see `parsePatientRecord`). */
+  readonly unknownFields?: UnknownFieldPolicy;
+}
+
+/**
+ * Whether a package's treatment plan was built:
+ * `not-requested` (no `plan` option), `built`, `not-included` (the patient
+ * is not eligible or is excluded, and not enrolled), `no-cpr` (a CPD
+ * document needs the patient's CPR; the record has none).
+ */
+export type PlanStatus = 'not-requested' | 'built' | 'not-included' | 'no-cpr';
+
+/**
+ * The evaluation of one package for one patient.
+ *
+ * @example
+ * ```ts
+ * const kol = evaluation.packages.KOL;
+ * kol?.inclusion.status; // 'eligible'
+ * kol?.level?.suggestedLevel; // 2
+ * kol?.care.items[0]?.text.da;
+ * ```
+ */
+export interface PackageEvaluation {
+  /** `KOL` or `LRS`. */
+  readonly package: PackageId;
+  /** Inclusion: status, reasons, missing data, criteria with traces, the pack version. */
+  readonly inclusion: InclusionResult;
+  /** Whether the latest recorded package decision for this package is `included`. */
+  readonly enrolled: boolean;
+  /**
+   * The level suggestion, for a patient who is eligible, or enrolled and not
+   * excluded; `null` otherwise.
+   */
+  readonly level: LevelSuggestion | null;
+  /** Business rules: due, overdue, missing, suggestions, alerts, data quality (ordered). */
+  readonly care: CareEvaluation;
+  /** Whether the plan was built, and if not, why. */
+  readonly planStatus: PlanStatus;
+  /** The treatment plan, when built. */
+  readonly plan?: TreatmentPlan;
+  /** The plan as CPD-DK XML, when built and `plan.cpd` is true. */
+  readonly cpd?: string;
+}
+
+/**
+ * The one result of {@link evaluatePatient}. JSON-serialisable
+ * (`JSON.stringify` keeps every field). Never holds an error: an invalid
+ * record gives `valid: false` with its coded issues (path and code, no
+ * values) and no package results.
+ *
+ * @example
+ * ```ts
+ * const e = evaluatePatient(input, { asOf: '2027-01-15' });
+ * if (!e.valid) e.issues; // [{ path: ['spirometry', 0, 'fev1L'], code: 'inconsistent' }]
+ * ```
+ */
+export interface PatientEvaluation {
+  /** The evaluation date. */
+  readonly asOf: IsoDate;
+  /** The record's `id` (your id or pseudonym) when the record is valid; else `null`. */
+  readonly recordId: string | null;
+  /** Whether the record (or the record mapped from the FHIR Bundle) is valid. */
+  readonly valid: boolean;
+  /** Validation issues (empty when valid): path and code, never a value. */
+  readonly issues: readonly RecordIssue[];
+  /** For a FHIR Bundle input: what was used, ignored or rejected from each entry. */
+  readonly mapping?: FhirMappingReport;
+  /** One evaluation per requested package (none when the record is invalid). */
+  readonly packages: { readonly KOL?: PackageEvaluation; readonly LRS?: PackageEvaluation };
+}
+
+/** The input of {@link evaluatePatient}: a record input, a parsed record, or a FHIR R4 Bundle. */
+export type PatientInput = PatientRecordInput | PatientRecord | FhirBundleInput;
+
+function isBundle(input: unknown): input is FhirBundleInput {
+  return typeof input === 'object' && input !== null && (input as { resourceType?: unknown }).resourceType === 'Bundle';
+}
+
+function checkOptions(options: EvaluatePatientOptions): readonly PackageId[] {
+  assertOptionsObject(options);
+  assertAsOf(options.asOf);
+  const packages: readonly PackageId[] = options.packages ?? PACKAGES;
+  if (!Array.isArray(packages) || packages.length === 0) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a non-empty list of packages (KOL, LRS)', { path: ['options', 'packages'] });
+  }
+  packages.forEach((p: unknown, i) => {
+    assertPackageId(p, ['options', 'packages', i]);
+  });
+  const plan = options.plan;
+  if (plan !== undefined && plan !== false) {
+    if (typeof plan !== 'object' || (plan as unknown) === null) {
+      throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected plan options or false', { path: ['options', 'plan'] });
+    }
+    for (const key of ['clinic', 'author', 'patientName'] as const) {
+      if (typeof plan[key] !== 'object' || (plan[key] as unknown) === null) {
+        throw new KronikerpakkerError('INVALID_ARGUMENT', `Expected plan.${key}`, { path: ['options', 'plan', key] });
+      }
+    }
+  }
+  const unknownFields: unknown = options.unknownFields;
+  if (unknownFields !== undefined && unknownFields !== 'reject' && unknownFields !== 'strip') {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected unknownFields reject or strip', { path: ['options', 'unknownFields'] });
+  }
+  return [...new Set<PackageId>(packages)];
+}
+
+/** Parses a record input; a record already parsed (every list present) is used as it is. */
+function toRecord(
+  input: unknown,
+  asOf: IsoDate,
+  unknownFields: UnknownFieldPolicy | undefined,
+): { readonly record: PatientRecord } | { readonly issues: readonly RecordIssue[] } {
+  const parsed = safeParsePatientRecord(input, unknownFields === undefined ? { asOf } : { asOf, unknownFields });
+  if (parsed.success) return { record: parsed.record };
+  // A record from parsePatientRecord carries derived fields (ratioSource, bmiSource) the input schema rejects.
+  if (parsed.error.issues.every((i) => i.code === 'unknown-field')) {
+    try {
+      assertParsedRecord(input);
+      return { record: input };
+    } catch {
+      // not a parsed record: its issues stand
+    }
+  }
+  return { issues: parsed.error.issues };
+}
+
+function isEnrolled(record: PatientRecord, pkg: PackageId, asOf: IsoDate): boolean {
+  let latest: PatientRecord['packageDecisions'][number] | undefined;
+  // Sorted oldest first; the last one on or before asOf decides.
+  for (const d of record.packageDecisions) if (d.package === pkg && d.date <= asOf) latest = d;
+  return latest?.decision === 'included';
+}
+
+/** Evaluates one package over the shared context. */
+function evaluatePackage(
+  ctx: FactContext,
+  record: PatientRecord,
+  pkg: PackageId,
+  options: EvaluatePatientOptions,
+): PackageEvaluation {
+  const packs = options.packs;
+  const inclusion = evaluateInclusionInContext(ctx, { package: pkg, packs: packs?.inclusion });
+  const enrolled = isEnrolled(record, pkg, ctx.asOf);
+  const wantsLevel = inclusion.status === 'eligible' || (enrolled && inclusion.status !== 'excluded');
+  const level = wantsLevel ? suggestLevelInContext(ctx, packs?.differentiation === undefined ? { package: pkg } : { package: pkg, packs: packs.differentiation }) : null;
+  const care = evaluateCareInContext(ctx, {
+    package: pkg,
+    packs: packs?.care,
+    levelPacks: packs?.differentiation,
+    level: level ?? undefined,
+  });
+  const request = options.plan;
+  if (request === undefined || request === false) {
+    return { package: pkg, inclusion, enrolled, level, care, planStatus: 'not-requested' };
+  }
+  const included = inclusion.status === 'eligible' || inclusion.status === 'insufficient-data' || (enrolled && inclusion.status !== 'excluded');
+  if (!included) return { package: pkg, inclusion, enrolled, level, care, planStatus: 'not-included' };
+  if (record.patient.cpr === undefined) return { package: pkg, inclusion, enrolled, level, care, planStatus: 'no-cpr' };
+  const { cpd: wantsCpd, codes, ...planOptions } = request;
+  const plan = buildTreatmentPlan(record, {
+    ...planOptions,
+    asOf: ctx.asOf,
+    package: pkg,
+    inclusion,
+    level,
+    allowNotIncluded: enrolled,
+  });
+  if (wantsCpd !== true) return { package: pkg, inclusion, enrolled, level, care, planStatus: 'built', plan };
+  const cpd = toCpdXml(plan, codes === undefined ? {} : { codes });
+  return { package: pkg, inclusion, enrolled, level, care, planStatus: 'built', plan, cpd };
+}
+
+/**
+ * Evaluates one patient: validates the record (or maps a FHIR R4 Bundle to
+ * one), then for each package decides inclusion, suggests the level (for an
+ * eligible or enrolled patient), lists what is due, overdue, missing or
+ * worth suggesting, and, when asked, builds the treatment plan and its
+ * CPD-DK document. All packages are evaluated over one fact context, so
+ * each fact is computed once.
+ *
+ * A record that fails validation is a result (`valid: false` with its coded
+ * issues), not an exception.
+ *
+ * @param input - a record input (JSON from your LPS), a record from `parsePatientRecord`, or a FHIR R4 Bundle (`resourceType: 'Bundle'`)
+ * @param options - `asOf` (required), packages, replacement packs, plan
+ * @returns the evaluation
+ * @throws `KronikerpakkerError` `INVALID_ARGUMENT` for bad options (a malformed `asOf`, an unknown package,
+ *   plan options that give an invalid plan); `InvalidRulePackError` when no pack version is valid on `asOf`
+ * @example
+ * ```ts
+ * const e = evaluatePatient(input, { asOf: '2027-01-15' });
+ * e.packages.KOL?.inclusion.status;        // 'eligible'
+ * e.packages.KOL?.level?.suggestedLevel;   // 2
+ * e.packages.KOL?.care.items.map((i) => i.code);
+ * explainPatient(e, { locale: 'da' });     // lines a clinician reads
+ * ```
+ */
+export function evaluatePatient(input: PatientInput, options: EvaluatePatientOptions): PatientEvaluation {
+  const packages = checkOptions(options);
+  const asOf = options.asOf;
+  let mapping: FhirMappingReport | undefined;
+  let record: PatientRecord;
+  if (isBundle(input)) {
+    const mapped = mapFhirBundle(input, asOf);
+    mapping = mapped.report;
+    if (!mapped.success) return { asOf, recordId: null, valid: false, issues: mapped.issues, mapping, packages: {} };
+    record = mapped.record;
+  } else {
+    const parsed = toRecord(input, asOf, options.unknownFields);
+    if (!('record' in parsed)) return { asOf, recordId: null, valid: false, issues: parsed.issues, packages: {} };
+    record = parsed.record;
+  }
+  const ctx = createFactContext(record, asOf);
+  const results: { KOL?: PackageEvaluation; LRS?: PackageEvaluation } = {};
+  for (const pkg of PACKAGES) {
+    if (packages.includes(pkg)) results[pkg] = evaluatePackage(ctx, record, pkg, options);
+  }
+  return mapping === undefined
+    ? { asOf, recordId: record.id, valid: true, issues: [], packages: results }
+    : { asOf, recordId: record.id, valid: true, issues: [], mapping, packages: results };
+}
