@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
 import { kronikerpakkerPreset } from '../../tsup.preset';
 
-export default defineConfig(kronikerpakkerPreset());
+// Two entries: the platform-neutral API and `./node` (reading schema folders).
+export default defineConfig(kronikerpakkerPreset({ entry: ['src/index.ts', 'src/node.ts'] }));

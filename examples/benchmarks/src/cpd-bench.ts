@@ -11,14 +11,15 @@
  *
  * Usage: npx tsx src/cpd-bench.ts [--records 2000 --rounds 3 --docs 2000 --xsd-docs 20]
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parsePatientRecord } from '@kronikerpakker/core';
 import type { PackageId, PatientRecord } from '@kronikerpakker/core';
 import { buildTreatmentPlan, parseCpd, renderPlanHtml, toCpdXml, validateCpd } from '@kronikerpakker/cpd';
+import { readCdaSchemaDir } from '@kronikerpakker/cpd/node';
 import type { CdaSchemaSet, TreatmentPlan } from '@kronikerpakker/cpd';
 import { generateRecords } from '@kronikerpakker/test-fixtures';
 
@@ -51,17 +52,7 @@ const DEFAULT_STANDARDS = fileURLToPath(new URL('../../../../shared/standards/',
 
 function loadSchemas(standardsDir: string): CdaSchemaSet | undefined {
   const root = join(standardsDir, 'cda-r2');
-  if (!existsSync(root)) return undefined;
-  const files: { fileName: string; contents: string }[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.xsd')) files.push({ fileName: relative(root, full).split('\\').join('/'), contents: readFileSync(full, 'utf8') });
-    }
-  };
-  walk(root);
-  return { main: 'extensions/SDTC/infrastructure/cda/CDA_SDTC.xsd', files };
+  return existsSync(root) ? readCdaSchemaDir(root) : undefined;
 }
 
 let counter = 0;

@@ -5,13 +5,14 @@
  * written and validated, and the plan as HTML for the patient and the
  * clinician; every file in one output folder.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IsoDate, PackageId, PatientRecordInput } from '@kronikerpakker/core';
 import { buildCockpit, monitoringExtract } from '@kronikerpakker/cockpit';
 import type { Cockpit, CockpitRow } from '@kronikerpakker/cockpit';
 import { renderPlanHtml, validateCpd } from '@kronikerpakker/cpd';
-import type { CdaSchemaSet, CpdValidationReport } from '@kronikerpakker/cpd';
+import type { CpdValidationReport } from '@kronikerpakker/cpd';
+import { readCdaSchemaDir } from '@kronikerpakker/cpd/node';
 import { evaluatePatient, explainPatient } from '@kronikerpakker/sdk';
 import type { PatientEvaluation } from '@kronikerpakker/sdk';
 import { renderSummary, summariseClinic } from './summarise';
@@ -41,24 +42,6 @@ export interface MainJobResult {
 const CLINIC = { sorId: '123456789012345', name: 'Syntetisk Lægehus (demo)' } as const;
 const AUTHOR = { sorId: '123456789012346', name: { prefix: 'Læge', given: ['Syntetisk'], family: 'Demo' } } as const;
 
-/**
- * Reads the CDA schema folder into a schema set (the SDTC `CDA_SDTC.xsd` and every file it includes).
- *
- * @param dir - the `cda-r2` folder
- * @returns the schema set
- */
-export function readSchemaDir(dir: string): CdaSchemaSet {
-  const files: { fileName: string; contents: string }[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.xsd')) files.push({ fileName: relative(dir, path).split('\\').join('/'), contents: readFileSync(path, 'utf8') });
-    }
-  };
-  walk(dir);
-  return { main: 'extensions/SDTC/infrastructure/cda/CDA_SDTC.xsd', files };
-}
 
 const pct = (p: number | null): string => (p === null ? '   -  ' : `${(100 * p).toFixed(1).padStart(5)} %`);
 
@@ -142,7 +125,7 @@ export async function runMainJob(options: MainJobOptions): Promise<MainJobResult
   write('patient.txt', `${explained}\n`);
   write('patient.json', `${JSON.stringify(patient, null, 2)}\n`);
   write('plan.xml', kol.cpd);
-  const cpd = await validateCpd(kol.cpd, options.schemaDir === undefined ? {} : { schemas: readSchemaDir(options.schemaDir) });
+  const cpd = await validateCpd(kol.cpd, options.schemaDir === undefined ? {} : { schemas: readCdaSchemaDir(options.schemaDir) });
   write('plan.validation.json', `${JSON.stringify(cpd, null, 2)}\n`);
   write('plan.patient.html', renderPlanHtml(kol.plan, { audience: 'patient', locale: 'da' }));
   write('plan.clinician.html', renderPlanHtml(kol.plan, { audience: 'clinician', locale: 'da' }));

@@ -1,13 +1,14 @@
 // Shared synthetic fixtures for the cpd tests. SYNTHETIC DATA ONLY.
 import fc from 'fast-check';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePatientRecord } from '@kronikerpakker/core';
 import type { PackageId, PatientRecord } from '@kronikerpakker/core';
 import { evaluateInclusion } from '@kronikerpakker/inclusion';
 import { generateRecords } from '@kronikerpakker/test-fixtures';
 import { buildTreatmentPlan } from './build-plan';
+import { readCdaSchemaDir } from './node';
 import type { TreatmentPlan } from './model';
 import type { CdaSchemaSet } from './validate';
 import { stripInvalidXmlChars } from './xml-text';
@@ -76,19 +77,8 @@ export function samplePlan(pkg: PackageId, seed = 0): TreatmentPlan {
 
 /** The CDA R2 SDTC schemas from ../shared/standards, with their relative layout. */
 export function loadCdaSchemas(): CdaSchemaSet {
-  const root = join(STANDARDS_DIR, 'cda-r2');
-  const files: { fileName: string; contents: string }[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.xsd')) files.push({ fileName: relative(root, full).split('\\').join('/'), contents: readFileSync(full, 'utf8') });
-    }
-  };
-  walk(root);
-  return { main: 'extensions/SDTC/infrastructure/cda/CDA_SDTC.xsd', files };
+  return readCdaSchemaDir(join(STANDARDS_DIR, 'cda-r2'));
 }
-
 
 /** Nasty free text: markup, entities, `]]>`, quotes, control characters, emoji, CR/LF, long runs. */
 export const nastyTextArb = (max: number): fc.Arbitrary<string> =>

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import { readCdaSchemaDir } from '@kronikerpakker/cpd/node';
+import type { CdaSchemaSet } from '@kronikerpakker/cpd';
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -201,23 +203,12 @@ export async function* readLines(chunks: AsyncIterable<string | Uint8Array>, onB
  * @param dir - the folder (`cda-r2` of the HL7 distribution)
  * @returns the files
  */
-export async function readSchemaDir(io: CliIo, dir: string): Promise<{ fileName: string; contents: string }[]> {
-  const root = resolve(io.cwd, dir);
-  const files: { fileName: string; contents: string }[] = [];
-  const walk = async (d: string): Promise<void> => {
-    const entries = await readdir(d, { withFileTypes: true });
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const full = join(d, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.name.endsWith('.xsd')) files.push({ fileName: relative(root, full).split('\\').join('/'), contents: await readFile(full, 'utf8') });
-    }
-  };
+export function readSchemaDir(io: CliIo, dir: string): CdaSchemaSet['files'] {
   try {
-    await walk(root);
+    return readCdaSchemaDir(resolve(io.cwd, dir)).files;
   } catch (err) {
     throw unreadable(io, dir, err);
   }
-  return files;
 }
 
 /**

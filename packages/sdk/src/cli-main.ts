@@ -15,7 +15,7 @@ import type { IsoDate, Locale, PackageId, RulePack, RulePackIssue } from '@kroni
 import { monitoringExtract } from '@kronikerpakker/cockpit';
 import type { Cockpit, CockpitRow } from '@kronikerpakker/cockpit';
 import { validateCpd } from '@kronikerpakker/cpd';
-import type { CpdFinding } from '@kronikerpakker/cpd';
+import type { CdaSchemaSet, CpdFinding } from '@kronikerpakker/cpd';
 import { CliFailure, EXIT, displayPath, emit, openInput, parseJson, readJsonDir, readLines, readSchemaDir, readText } from './cli-io';
 import type { CliIo } from './cli-io';
 import { evaluatePatient } from './evaluate';
@@ -590,16 +590,19 @@ async function cpdCommand(run: Run, file: string, flags: CpdFlags, g: GlobalOpti
 // ---------------------------------------------------------------------------
 // validate-cpd
 
+/** The CDA schemas of `--schemas` (and `--schema-main`), or undefined without the option. */
+function schemasOf(run: Run, flags: { schemas?: string; schemaMain: string }): CdaSchemaSet | undefined {
+  if (flags.schemas === undefined) return undefined;
+  const files = readSchemaDir(run.io, flags.schemas);
+  if (!files.some((f) => f.fileName === flags.schemaMain)) {
+    throw new CliFailure(EXIT.UNREADABLE, 'SCHEMAS_UNREADABLE', `${displayPath(run.io, flags.schemas)} has no ${flags.schemaMain}`);
+  }
+  return { main: flags.schemaMain, files };
+}
+
 async function validateCpdCommand(run: Run, file: string, flags: { schemas?: string; schemaMain: string }, g: GlobalOptions): Promise<void> {
   const xml = await readText(run.io, file);
-  let schemas: { main: string; files: { fileName: string; contents: string }[] } | undefined;
-  if (flags.schemas !== undefined) {
-    const files = await readSchemaDir(run.io, flags.schemas);
-    if (!files.some((f) => f.fileName === flags.schemaMain)) {
-      throw new CliFailure(EXIT.UNREADABLE, 'SCHEMAS_UNREADABLE', `${displayPath(run.io, flags.schemas)} has no ${flags.schemaMain}`);
-    }
-    schemas = { main: flags.schemaMain, files };
-  }
+  const schemas = schemasOf(run, flags);
   const report = await validateCpd(xml, schemas === undefined ? {} : { schemas });
   if (!report.valid) run.raise(EXIT.FINDINGS);
   if (g.json === true) {
@@ -618,14 +621,7 @@ async function validateCpdCommand(run: Run, file: string, flags: { schemas?: str
 // conformance
 
 async function conformanceCommand(run: Run, outputs: string, flags: { kit: string; schemas?: string; schemaMain: string }, g: GlobalOptions): Promise<void> {
-  let schemas: { main: string; files: { fileName: string; contents: string }[] } | undefined;
-  if (flags.schemas !== undefined) {
-    const files = await readSchemaDir(run.io, flags.schemas);
-    if (!files.some((f) => f.fileName === flags.schemaMain)) {
-      throw new CliFailure(EXIT.UNREADABLE, 'SCHEMAS_UNREADABLE', `${displayPath(run.io, flags.schemas)} has no ${flags.schemaMain}`);
-    }
-    schemas = { main: flags.schemaMain, files };
-  }
+  const schemas = schemasOf(run, flags);
   let report: ConformanceReport;
   try {
     report = await runConformance(resolve(run.io.cwd, flags.kit), resolve(run.io.cwd, outputs), schemas === undefined ? {} : { schemas });
