@@ -20,6 +20,7 @@ import {
   SELF_MANAGEMENT_LEVELS,
   SICK_LEAVE_EXTENTS,
   WORK_STATUSES,
+  RECORD_LISTS,
   assertAsOf,
   classifyPersonIdentifier,
   getValueSet,
@@ -342,30 +343,8 @@ export const RECORD_CONVENTION_LISTS: Readonly<Record<RecordConventionList, Reco
   sharedPlans: { fields: { package: en(PACKAGES), documentId: { type: 'string' } } },
 });
 
-const LIST_KEYS: readonly ListKey[] = [
-  'diagnoses',
-  'spirometry',
-  'mrc',
-  'cat',
-  'exacerbations',
-  'admissions',
-  'smoking',
-  'bodyMeasurements',
-  'vaccinations',
-  'inhalerChecks',
-  'backPainEpisodes',
-  'redFlags',
-  'imaging',
-  'workStatus',
-  'sickLeave',
-  'questionnaires',
-  'encounters',
-  'referrals',
-  'packageDecisions',
-  'needsAssessments',
-  'levelDecisions',
-  'sharedPlans',
-];
+/** The record's lists (core's own list of them): a Bundle maps into every one. */
+const LIST_KEYS: readonly ListKey[] = RECORD_LISTS;
 
 const GENDERS: Readonly<Record<string, Sex>> = { male: 'male', female: 'female', other: 'other', unknown: 'unknown' };
 

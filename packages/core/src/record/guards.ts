@@ -27,8 +27,16 @@ export function markParsed<T extends object>(record: T): T {
   return record;
 }
 
-/** Every list of a parsed record: `parsePatientRecord` always fills them in (empty when absent). */
-const RECORD_LISTS = [
+/**
+ * Every list of a parsed record, in the schema's order: `parsePatientRecord`
+ * always fills them in (empty when absent).
+ *
+ * @example
+ * ```ts
+ * RECORD_LISTS.includes('spirometry'); // true
+ * ```
+ */
+export const RECORD_LISTS = [
   'diagnoses',
   'spirometry',
   'mrc',
