@@ -203,14 +203,16 @@ export function evaluateCareInContext(ctx: FactContext, options: CareContextOpti
   const items: Item[] = [];
   let inPackage = false;
   let urgent = false;
+  const truths = evaluation.truths;
   for (let i = 0; i < plan.rules.length; i++) {
     const rule = plan.rules[i] as PlannedCareRule;
-    const result = evaluation.results[i] as RuleResult;
-    if (result.result !== 'true') continue;
+    // Only rules that hold give items: the result objects of the others are never built.
+    if (truths[i] !== 'true') continue;
     if (rule.scope) {
       inPackage = true;
       continue;
     }
+    const result = evaluation.resultAt(i);
     let dueDate: IsoDate | null = null;
     if (rule.due !== undefined) {
       const value = computeFact(ctx, rule.due.fact, rule.due.params, facts);

@@ -135,11 +135,14 @@ function latestEncounter(record: PatientRecord, pkg: PackageId, followUpToo: boo
   return latest;
 }
 
-const suggestions = new WeakMap<FactContext, Map<string, LevelSuggestion>>();
+/** Where a context keeps each package's level suggestion (see `FactMemo.cached` in core). */
+const LEVEL_KEYS: Readonly<Record<PackageId, string>> = { KOL: 'business-rules:level:KOL', LRS: 'business-rules:level:LRS' };
 
 /**
  * The level suggestion for a package in a context, computed once per context
- * and package set (`evaluateCareInContext` passes its `levelPacks`).
+ * and package set (`evaluateCareInContext` passes its `levelPacks`). Kept in
+ * the context itself: a module-level `WeakMap` keyed by contexts kept every
+ * patient's suggestion alive through young-generation collections.
  *
  * @param ctx - the patient's fact context
  * @param pkg - the package
@@ -149,16 +152,15 @@ const suggestions = new WeakMap<FactContext, Map<string, LevelSuggestion>>();
  * @internal
  */
 export function levelSuggestionOf(ctx: FactContext, pkg: PackageId, packs?: RulePackSet, given?: LevelSuggestion): LevelSuggestion {
-  let byPackage = suggestions.get(ctx);
-  if (byPackage === undefined) {
-    byPackage = new Map();
-    suggestions.set(ctx, byPackage);
+  const key = LEVEL_KEYS[pkg];
+  if (given !== undefined) {
+    ctx.memo.cache(key, given);
+    return given;
   }
-  let s = given ?? byPackage.get(pkg);
-  if (given !== undefined) byPackage.set(pkg, given);
+  let s = ctx.memo.cached(key) as LevelSuggestion | undefined;
   if (s === undefined) {
     s = packs === undefined ? suggestLevelInContext(ctx, { package: pkg }) : suggestLevelInContext(ctx, { package: pkg, packs });
-    byPackage.set(pkg, s);
+    ctx.memo.cache(key, s);
   }
   return s;
 }

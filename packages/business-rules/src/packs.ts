@@ -202,7 +202,8 @@ export function carePlan(pack: RulePack, facts: FactCatalogue = careFacts()): Ca
       always: p.scope === 'always',
       message: p.message,
       source: p.source,
-      due: p.due === undefined ? undefined : { fact: p.due.fact, params: p.due.params },
+      // Frozen params: core's computeFact remembers the memo slot of frozen params.
+      due: p.due === undefined ? undefined : { fact: p.due.fact, params: p.due.params === undefined ? undefined : Object.freeze({ ...p.due.params }) },
     });
   });
   if (scopes !== 1) issue(['rules'], 'scope-rule-count');

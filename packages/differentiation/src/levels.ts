@@ -16,12 +16,6 @@ import type { DifferentiationParameters, PlannedRule } from './parameters';
 import { SEVERITY_CLASSES } from './types';
 import type { SeverityClass } from './types';
 
-/** @internal one rule's result with what it means. */
-export interface RuleTruth {
-  readonly rule: PlannedRule;
-  readonly result: Truth;
-}
-
 /** @internal the range of one complexity factor. */
 export interface FactorRange {
   readonly minimum: number;
@@ -45,11 +39,14 @@ export interface LevelRange {
 
 const counts = (t: Truth, bound: 'minimum' | 'maximum'): boolean => t === 'true' || (bound === 'maximum' && t === 'unknown');
 
+/** The rank of each severity class (its index in {@link SEVERITY_CLASSES}). */
+const SEVERITY_RANK = Object.fromEntries(SEVERITY_CLASSES.map((c, i) => [c, i])) as Readonly<Record<SeverityClass, number>>;
+
 function higher(a: SeverityClass, b: SeverityClass): SeverityClass {
-  return SEVERITY_CLASSES.indexOf(a) >= SEVERITY_CLASSES.indexOf(b) ? a : b;
+  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
 }
 
-const maxLevel = (...levels: Level[]): Level => Math.max(...levels) as Level;
+const maxLevel = (a: Level, b: Level, c: Level = 1): Level => (a >= b ? (a >= c ? a : c) : b >= c ? b : c);
 
 /** @internal the complexity level of a factor count: the last band the count reaches. */
 export function complexityLevel(factors: number, bands: DifferentiationParameters['complexityBands']): Level {
@@ -58,12 +55,17 @@ export function complexityLevel(factors: number, bands: DifferentiationParameter
   return level;
 }
 
-/** @internal the level range of a set of rule results. */
-export function levelRange(truths: readonly RuleTruth[], parameters: DifferentiationParameters): LevelRange {
+/**
+ * @internal the level range of a pack's rule truths, `results[i]` being the
+ * result of `rules[i]`.
+ */
+export function levelRange(rules: readonly PlannedRule[], results: readonly Truth[], parameters: DifferentiationParameters): LevelRange {
   const severity = { minimum: 'low' as SeverityClass, maximum: 'low' as SeverityClass };
   const clinician = { minimum: 1 as Level, maximum: 1 as Level };
   const factorRanges = new Map<string, { minimum: number; maximum: number }>();
-  for (const { rule, result } of truths) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as PlannedRule;
+    const result = results[i] as Truth;
     switch (rule.domain) {
       case 'severity':
         if (rule.severity === undefined) break;

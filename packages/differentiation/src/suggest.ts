@@ -34,12 +34,12 @@ import type {
   MotivationLevel,
   PackageId,
   PatientRecord,
-  RuleResult,
+  PackEvaluation,
   TraceNode,
   Truth,
 } from '@kronikerpakker/core';
 import { couldRaiseLevel, levelRange } from './levels';
-import type { LevelRange, RuleTruth } from './levels';
+import type { LevelRange } from './levels';
 import { differentiationPlan } from './parameters';
 import type { DifferentiationPlan, PlannedRule } from './parameters';
 import { DIFFERENTIATION_PACK_IDS, defaultDifferentiationPacks } from './packs';
@@ -76,71 +76,90 @@ function decidingLeaf(node: TraceNode, want: Truth): LeafTrace | undefined {
   return undefined;
 }
 
+/**
+ * Rendered texts repeat across a population (a few messages and values):
+ * kept in a bounded cache, emptied when it fills. Cached texts are shared
+ * between results, so they are frozen.
+ */
+const texts = new Map<string, LocalizedText>();
+const TEXTS_MAX = 10_000;
+
+function cachedText(key: string, render: () => LocalizedText): LocalizedText {
+  let text = texts.get(key);
+  if (text === undefined) {
+    if (texts.size >= TEXTS_MAX) texts.clear();
+    text = Object.freeze(render());
+    texts.set(key, text);
+  }
+  return text;
+}
+
 function driverText(rule: PlannedRule, leaf: LeafTrace | undefined): LocalizedText {
   const spec = (messages[rule.message] as MessageDefinition).params;
   const kind = spec['value'];
-  if (kind === undefined) return formatMessageInAllLocales(rule.message);
+  if (kind === undefined) return cachedText(rule.message, () => formatMessageInAllLocales(rule.message));
   const value = leaf?.factValue;
   // Validation admits a `value` message only on rules whose facts are all numbers.
   if (typeof value !== 'number') throw new InternalError('A driver message needs a number value');
-  return formatMessageInAllLocales(rule.message, { value: kind === 'integer' ? Math.trunc(value) : value });
+  const shown = kind === 'integer' ? Math.trunc(value) : value;
+  return cachedText(`${rule.message}|${String(shown)}`, () => formatMessageInAllLocales(rule.message, { value: shown }));
 }
 
-function buildDrivers(results: readonly RuleResult[], plan: DifferentiationPlan, range: LevelRange): LevelDriver[] {
+function buildDrivers(evaluation: PackEvaluation, plan: DifferentiationPlan, range: LevelRange): LevelDriver[] {
   const drivers: LevelDriver[] = [];
   const counted = new Set<string>();
-  results.forEach((result, i) => {
+  const truths = evaluation.truths;
+  for (let i = 0; i < truths.length; i++) {
     const rule = plan.rules[i];
-    if (rule === undefined || result.result !== 'true') return;
-    const leaf = decidingLeaf(result.trace, 'true');
+    if (rule === undefined || truths[i] !== 'true') continue;
     let contribution: LevelDriver['contribution'];
     switch (rule.domain) {
       case 'severity':
-        if (rule.severity === undefined) return;
+        if (rule.severity === undefined) continue;
         contribution = { kind: 'level', level: plan.parameters.severityLevels[rule.severity] };
         break;
       case 'complexity': {
         // One driver per factor: the first rule that holds with the weight that counts.
         const factor = range.factorRanges.get(rule.factor);
-        if (counted.has(rule.factor) || factor === undefined || rule.weight !== factor.minimum) return;
+        if (counted.has(rule.factor) || factor === undefined || rule.weight !== factor.minimum) continue;
         counted.add(rule.factor);
         contribution = { kind: 'factors', factors: rule.weight };
         break;
       }
       case 'clinician':
-        if (rule.level === undefined) return;
+        if (rule.level === undefined) continue;
         contribution = { kind: 'level', level: rule.level };
         break;
     }
-    drivers.push({
-      domain: rule.domain,
-      factor: rule.factor,
-      rule: rule.name,
-      fact: leaf?.fact ?? rule.name,
-      value: leaf?.factValue ?? true,
-      source: rule.source,
-      ...(rule.severity === undefined ? {} : { severity: rule.severity }),
-      contribution,
-      text: driverText(rule, leaf),
-    });
-  });
+    const leaf = decidingLeaf(evaluation.resultAt(i).trace, 'true');
+    const fact = leaf?.fact ?? rule.name;
+    const value = leaf?.factValue ?? true;
+    const text = driverText(rule, leaf);
+    // Two fixed shapes (a conditional spread made every driver a slow object).
+    drivers.push(
+      rule.severity === undefined
+        ? { domain: rule.domain, factor: rule.factor, rule: rule.name, fact, value, source: rule.source, contribution, text }
+        : { domain: rule.domain, factor: rule.factor, rule: rule.name, fact, value, source: rule.source, severity: rule.severity, contribution, text },
+    );
+  }
   return drivers;
 }
 
 const missingTexts = new Map<MissingDataCode, LocalizedText>();
 
-function buildMissing(results: readonly RuleResult[], plan: DifferentiationPlan, range: LevelRange): LevelMissingData[] {
+function buildMissing(evaluation: PackEvaluation, plan: DifferentiationPlan, range: LevelRange): LevelMissingData[] {
   if (range.minimumLevel === range.maximumLevel) return [];
   const byCode = new Map<MissingDataCode, string[]>();
-  results.forEach((result, i) => {
+  const truths = evaluation.truths;
+  for (let i = 0; i < truths.length; i++) {
     const rule = plan.rules[i];
-    if (rule === undefined || result.result !== 'unknown' || !couldRaiseLevel(rule, range, plan.parameters)) return;
-    for (const code of result.missing) {
+    if (rule === undefined || truths[i] !== 'unknown' || !couldRaiseLevel(rule, range, plan.parameters)) continue;
+    for (const code of evaluation.resultAt(i).missing) {
       const factors = byCode.get(code) ?? [];
       if (!factors.includes(rule.factor)) factors.push(rule.factor);
       byCode.set(code, factors);
     }
-  });
+  }
   return [...byCode].map(([code, factors]) => {
     let text = missingTexts.get(code);
     if (text === undefined) {
@@ -151,6 +170,12 @@ function buildMissing(results: readonly RuleResult[], plan: DifferentiationPlan,
   });
 }
 
+/** Fact params naming a package, frozen and shared (core's computeFact remembers the memo slot of frozen params). */
+const PACKAGE_PARAMS: Readonly<Record<PackageId, Readonly<Record<string, unknown>>>> = {
+  KOL: Object.freeze({ package: 'KOL' }),
+  LRS: Object.freeze({ package: 'LRS' }),
+};
+
 /** The latest level decision for the package on or before asOf (the later entry on one day). */
 function latestDecision(ctx: FactContext, pkg: PackageId): ClinicianLevelDecision | undefined {
   let latest: ClinicianLevelDecision | undefined;
@@ -160,16 +185,17 @@ function latestDecision(ctx: FactContext, pkg: PackageId): ClinicianLevelDecisio
   return latest;
 }
 
-const contactPlans = new WeakMap<DifferentiationPlan, Map<string, ContactPlan>>();
+/** Contact plans by plan, basis and level (few: built once each, shared and frozen). */
+const contactPlans = new WeakMap<DifferentiationPlan, Record<ContactPlan['basis'], (ContactPlan | undefined)[]>>();
 
 function contactPlan(plan: DifferentiationPlan, level: Level, basis: ContactPlan['basis']): ContactPlan {
-  let cache = contactPlans.get(plan);
-  if (cache === undefined) {
-    cache = new Map();
-    contactPlans.set(plan, cache);
+  let byBasis = contactPlans.get(plan);
+  if (byBasis === undefined) {
+    byBasis = { suggestion: [], clinician: [] };
+    contactPlans.set(plan, byBasis);
   }
-  const key = `${String(level)}:${basis}`;
-  const cached = cache.get(key);
+  const cache = byBasis[basis];
+  const cached = cache[level];
   if (cached !== undefined) return cached;
   const p = plan.parameters.contactPlan[`${level}`];
   const built: ContactPlan = Object.freeze({
@@ -189,7 +215,7 @@ function contactPlan(plan: DifferentiationPlan, level: Level, basis: ContactPlan
       proBefore: formatMessageInAllLocales(`differentiation.pro-before.${p.proBefore}`),
     }),
   });
-  cache.set(key, built);
+  cache[level] = built;
   return built;
 }
 
@@ -197,12 +223,10 @@ function knownSeverity(range: LevelRange): SeverityClass | undefined {
   return range.severity.minimum === range.severity.maximum ? range.severity.minimum : undefined;
 }
 
-function truthsOf(results: readonly RuleResult[], plan: DifferentiationPlan): RuleTruth[] {
-  return results.map((r, i) => {
-    const rule = plan.rules[i];
-    if (rule === undefined) throw new InternalError('A differentiation rule has no plan');
-    return { rule, result: r.result };
-  });
+/** The level range of a pack's evaluation (every rule has its plan). */
+function rangeOf(truths: readonly Truth[], plan: DifferentiationPlan): LevelRange {
+  if (plan.rules.length < truths.length) throw new InternalError('A differentiation rule has no plan');
+  return levelRange(plan.rules.length === truths.length ? plan.rules : plan.rules.slice(0, truths.length), truths, plan.parameters);
 }
 
 /**
@@ -222,7 +246,7 @@ function severityChanged(
   const current = knownSeverity(now);
   if (current === undefined) return false;
   const thenCtx = createFactContext(recordAsOf(ctx.record, decision.date), decision.date);
-  const then = knownSeverity(levelRange(truthsOf(evaluateRulePack(compiled, thenCtx).results, plan), plan.parameters));
+  const then = knownSeverity(rangeOf(evaluateRulePack(compiled, thenCtx).truths, plan));
   if (then !== undefined) return then !== current;
   return plan.parameters.severityLevels[current] > decision.level;
 }
@@ -238,7 +262,7 @@ function reassessment(
 ): Reassessment {
   if (decision === undefined) return { due: false, reasons: [], details: [] };
   const details: ReassessmentDetail[] = [];
-  const aarsstatus = computeFact(ctx, 'latestAarsstatusDate', { package: pkg }, catalogue);
+  const aarsstatus = computeFact(ctx, 'latestAarsstatusDate', PACKAGE_PARAMS[pkg], catalogue);
   if (typeof aarsstatus === 'string' && aarsstatus > decision.date) {
     details.push({ reason: 'aarsstatus', date: aarsstatus, text: formatMessageInAllLocales('differentiation.reassessment.aarsstatus', { date: aarsstatus }) });
   }
@@ -288,41 +312,55 @@ export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInC
   const plan = differentiationPlan(compiled.pack);
   if (plan.parameters.package !== pkg) throw wrongPackage(compiled.pack.id);
   const catalogue = factCatalogueOf(compiled.pack);
-  const { results, ruleSet } = evaluateRulePack(compiled, ctx);
-  const range = levelRange(truthsOf(results, plan), plan.parameters);
+  const evaluation = evaluateRulePack(compiled, ctx);
+  const range = rangeOf(evaluation.truths, plan);
   const decision = latestDecision(ctx, pkg);
   const suggestedLevel = range.minimumLevel;
   const determined = range.minimumLevel === range.maximumLevel;
-  const motivation = computeFact(ctx, 'needsAssessmentMotivation', { package: pkg }, catalogue) as MotivationLevel | undefined;
+  const motivation = computeFact(ctx, 'needsAssessmentMotivation', PACKAGE_PARAMS[pkg], catalogue) as MotivationLevel | undefined;
   const differs = decision !== undefined && decision.level !== suggestedLevel;
   const suggestedContactPlan = contactPlan(plan, suggestedLevel, 'suggestion');
-  return {
+  const maximum = range.maximumLevel;
+  // Built in key order with plain assignments: the optional keys are absent, not undefined, as before
+  // (conditional spreads here made every suggestion a slow object).
+  const out = {
     package: pkg,
     asOf: ctx.asOf,
     suggestedLevel,
     minimumLevel: range.minimumLevel,
-    maximumLevel: range.maximumLevel,
+    maximumLevel: maximum,
     determined,
     severity: knownSeverity(range) ?? 'unknown',
     severityRange: range.severity,
     complexityFactors: range.factors.minimum,
     possibleComplexityFactors: range.factors.maximum,
-    drivers: buildDrivers(results, plan, range),
-    missing: buildMissing(results, plan, range),
-    ...(motivation === undefined ? {} : { motivation }),
-    ...(decision === undefined ? {} : { clinicianDecision: decision }),
-    differsFromClinician: differs,
-    reassessment: reassessment(ctx, pkg, catalogue, compiled, plan, range, decision),
-    contactPlan: decision === undefined ? suggestedContactPlan : contactPlan(plan, decision.level, 'clinician'),
-    suggestedContactPlan,
-    summary: determined
-      ? formatMessageInAllLocales('differentiation.summary.determined', { level: suggestedLevel })
-      : formatMessageInAllLocales('differentiation.summary.undetermined', { level: suggestedLevel, maximum: range.maximumLevel }),
-    ...(differs ? { clinicianNote: formatMessageInAllLocales('differentiation.clinician.differs', { decided: decision.level, suggested: suggestedLevel }) } : {}),
-    rules: results,
-    ruleSet,
-  };
+    drivers: buildDrivers(evaluation, plan, range),
+    missing: buildMissing(evaluation, plan, range),
+  } as unknown as Building;
+  if (motivation !== undefined) out.motivation = motivation;
+  if (decision !== undefined) out.clinicianDecision = decision;
+  out.differsFromClinician = differs;
+  out.reassessment = reassessment(ctx, pkg, catalogue, compiled, plan, range, decision);
+  out.contactPlan = decision === undefined ? suggestedContactPlan : contactPlan(plan, decision.level, 'clinician');
+  out.suggestedContactPlan = suggestedContactPlan;
+  out.summary = determined
+    ? cachedText(`summary|${String(suggestedLevel)}`, () => formatMessageInAllLocales('differentiation.summary.determined', { level: suggestedLevel }))
+    : cachedText(`summary|${String(suggestedLevel)}|${String(maximum)}`, () =>
+        formatMessageInAllLocales('differentiation.summary.undetermined', { level: suggestedLevel, maximum }),
+      );
+  if (differs) {
+    const decided = decision.level;
+    out.clinicianNote = cachedText(`note|${String(decided)}|${String(suggestedLevel)}`, () =>
+      formatMessageInAllLocales('differentiation.clinician.differs', { decided, suggested: suggestedLevel }),
+    );
+  }
+  out.rules = evaluation.results;
+  out.ruleSet = evaluation.ruleSet;
+  return out;
 }
+
+/** A suggestion while it is assembled. */
+type Building = { -readonly [K in keyof LevelSuggestion]: LevelSuggestion[K] };
 
 /**
  * Suggests the level of care (1, 2 or 3) for one patient and package: the

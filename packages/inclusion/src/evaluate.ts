@@ -323,8 +323,8 @@ export function evaluateInclusionInContext(ctx: FactContext, options: InclusionC
     const rule = plan.rules[i] as PlannedRule;
     const truth = contributes(status, rule.kind, truths[i] as Truth);
     if (truth === undefined) continue;
-    reasonsOf(rule, () => evaluation.results[i] as RuleResult, truth, ctx, packId, reasons);
-    if (missingCodes !== undefined) for (const m of (evaluation.results[i] as RuleResult).missing) missingCodes.add(m);
+    reasonsOf(rule, () => evaluation.resultAt(i), truth, ctx, packId, reasons);
+    if (missingCodes !== undefined) for (const m of evaluation.resultAt(i).missing) missingCodes.add(m);
   }
   // Urgent actions first; otherwise pack order (a stable sort).
   if (reasons.some((r) => r.urgent === true)) reasons.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));

@@ -415,7 +415,8 @@ function buildPlan(pack: RulePack): InclusionPlan {
               name,
               paramKind: kind,
               fact: b.fact,
-              params: b.params,
+              // A frozen copy: core's computeFact remembers the memo slot of frozen params.
+              params: b.params === undefined ? undefined : Object.freeze({ ...b.params }),
               path: ['rules', i, 'event', ...path],
             });
             continue;

@@ -16,20 +16,18 @@
  */
 import { FACTS, extendFacts } from '@kronikerpakker/core';
 import type { FactCatalogue, FactContext, FactDefinition } from '@kronikerpakker/core';
+import { SCORED_INSTRUMENTS } from './definitions/types';
 import type { ScoredInstrumentId } from './definitions/types';
 import { safeScoreQuestionnaire } from './score';
 import type { QuestionnaireScore } from './score';
 
-// One scoring per instrument per fact context, shared by the facts that read the same response.
-const scoreMemo = new WeakMap<FactContext, Map<ScoredInstrumentId, QuestionnaireScore | null>>();
+/** Where a context keeps each instrument's latest score (`null`: none), shared by the facts that read it. */
+const SCORE_KEYS = Object.fromEntries(SCORED_INSTRUMENTS.map((id) => [id, `pro:score:${id}`])) as Readonly<Record<ScoredInstrumentId, string>>;
 
 function latestScore(ctx: FactContext, instrument: ScoredInstrumentId): QuestionnaireScore | undefined {
-  let memo = scoreMemo.get(ctx);
-  if (memo === undefined) {
-    memo = new Map();
-    scoreMemo.set(ctx, memo);
-  }
-  const cached = memo.get(instrument);
+  // Kept in the context itself (a module-level WeakMap keyed by contexts kept every patient's scores alive longer).
+  const key = SCORE_KEYS[instrument];
+  const cached = ctx.memo.cached(key) as QuestionnaireScore | null | undefined;
   if (cached !== undefined) return cached ?? undefined;
   let found: QuestionnaireScore | null = null;
   const responses = ctx.record.questionnaires;
@@ -39,7 +37,7 @@ function latestScore(ctx: FactContext, instrument: ScoredInstrumentId): Question
     const scored = safeScoreQuestionnaire(response);
     if (scored.success) found = scored.result;
   }
-  memo.set(instrument, found);
+  ctx.memo.cache(key, found);
   return found ?? undefined;
 }
 

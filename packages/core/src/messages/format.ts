@@ -91,6 +91,14 @@ function formatDecimal(
   fractionDigits: number | undefined,
   rounding: Rounding,
 ): string {
+  if (Number.isSafeInteger(value)) {
+    // Fast path (levels, counts, months): no digits to drop, so no rounding and no BigInt. `-0` is an integer and prints as `0`.
+    const int = String(Math.abs(value));
+    const sign = value < 0 ? '-' : '';
+    return fractionDigits === undefined || fractionDigits === 0
+      ? `${sign}${int}`
+      : `${sign}${int}${DECIMAL_SEPARATOR[locale]}${'0'.repeat(fractionDigits)}`;
+  }
   const decimal = toDecimal(value, fractionDigits ?? DEFAULT_MAX_FRACTION_DIGITS, rounding);
   const int = decimal.int;
   const frac = fractionDigits === undefined ? decimal.frac.replace(/0+$/, '') : decimal.frac;

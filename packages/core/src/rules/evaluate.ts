@@ -82,6 +82,15 @@ export interface PackEvaluation {
   readonly truths: readonly Truth[];
   /** One result per rule, in the pack's order (built on first read; `JSON.stringify` includes them). */
   readonly results: readonly RuleResult[];
+  /**
+   * The result of rule `index` alone (the same object as `results[index]`),
+   * for callers that need a few of them: the others are not built.
+   *
+   * @internal
+   * @param index - the rule's index in the pack
+   * @returns the rule's result
+   */
+  resultAt(index: number): RuleResult;
 }
 
 /**
@@ -93,6 +102,25 @@ export interface PackEvaluation {
 interface CompiledNode {
   readonly truth: (ctx: FactContext) => Truth;
   readonly trace: (ctx: FactContext) => TraceNode;
+  /**
+   * For a node whose truth is unknown: adds the missing-data codes its trace
+   * would give ({@link missingData}), in the same order, without building it.
+   */
+  readonly missing: (ctx: FactContext, into: MissingDataCode[]) => void;
+  /** Every missing-data code a leaf under the node can give, in pack order (known at compile time). */
+  readonly codes: readonly MissingDataCode[];
+  /** Whether every leaf under the node gives a code when unknown: then an unknown node with one possible code misses exactly it. */
+  readonly allCoded: boolean;
+}
+
+function unionCodes(children: readonly CompiledNode[]): MissingDataCode[] {
+  const out: MissingDataCode[] = [];
+  for (const child of children) for (const code of child.codes) if (!out.includes(code)) out.push(code);
+  return out;
+}
+
+function addMissing(into: MissingDataCode[], code: MissingDataCode): void {
+  if (!into.includes(code)) into.push(code);
 }
 
 /** A pack compiled into closures; evaluate it with {@link evaluateRulePack}. */
@@ -129,6 +157,11 @@ function compileLeaf(leaf: LeafCondition, facts: FactCatalogue): CompiledNode {
       const result: Truth = test(factValue, ctx.asOf) ? 'true' : 'false';
       return { kind: 'fact', name, fact: factName, params: factParams, operator, value, factValue, result, missing: undefined };
     },
+    missing: (_ctx, into) => {
+      if (missing !== undefined) addMissing(into, missing);
+    },
+    codes: missing === undefined ? [] : [missing],
+    allCoded: missing !== undefined,
   };
 }
 
@@ -147,6 +180,11 @@ function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
         const t = child.trace(ctx);
         return { kind: 'not', name, result: negate(t.result), children: [t] };
       },
+      missing: (ctx, into) => {
+        child.missing(ctx, into);
+      },
+      codes: child.codes,
+      allCoded: child.allCoded,
     };
   }
   const isAll = 'all' in c;
@@ -178,6 +216,13 @@ function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
       const result: Truth = decided ? decisive : sawUnknown ? 'unknown' : otherwise;
       return { kind, name, result, children: traces };
     },
+    missing: (ctx, into) => {
+      // Only called when this group is unknown: no child decides, so every unknown child counts
+      // (children that can give no code are not even evaluated).
+      for (const child of children) if (child.codes.length > 0 && child.truth(ctx) === 'unknown') child.missing(ctx, into);
+    },
+    codes: unionCodes(children),
+    allCoded: children.every((child) => child.allCoded),
   };
 }
 
@@ -248,21 +293,44 @@ class LazyPackEvaluation implements PackEvaluation {
   readonly #compiled: CompiledRulePack;
   readonly #ctx: FactContext;
   #results: readonly RuleResult[] | undefined;
+  /** Results built one at a time by {@link LazyPackEvaluation.resultAt}, before `results` was read. */
+  #some: (RuleResult | undefined)[] | undefined;
 
   constructor(compiled: CompiledRulePack, ctx: FactContext) {
     this.#compiled = compiled;
     this.#ctx = ctx;
     this.ruleSet = compiled.pack.ref;
+    const rules = compiled.rules;
     const truths: Truth[] = [];
-    for (const { node } of compiled.rules) truths.push(node.truth(ctx));
+    for (let i = 0; i < rules.length; i++) truths.push((rules[i] as CompiledRulePack['rules'][number]).node.truth(ctx));
     this.truths = truths;
+    this.#results = undefined;
+    this.#some = undefined;
   }
 
   get results(): readonly RuleResult[] {
-    this.#results ??= this.#compiled.rules.map(
-      ({ rule, node }, i) => new LazyRuleResult(rule, node, this.#ctx, this.truths[i] as Truth),
-    );
+    if (this.#results === undefined) {
+      const rules = this.#compiled.rules;
+      const out: RuleResult[] = [];
+      for (let i = 0; i < rules.length; i++) out.push(this.resultAt(i));
+      this.#results = out;
+      this.#some = undefined;
+    }
     return this.#results;
+  }
+
+  resultAt(index: number): RuleResult {
+    const all = this.#results;
+    if (all !== undefined) return all[index] as RuleResult;
+    this.#some ??= [];
+    let result = this.#some[index];
+    if (result === undefined) {
+      const compiledRule = this.#compiled.rules[index];
+      if (compiledRule === undefined) throw new InternalError('No rule at this index');
+      result = new LazyRuleResult(compiledRule.rule, compiledRule.node, this.#ctx, this.truths[index] as Truth);
+      this.#some[index] = result;
+    }
+    return result;
   }
 
   toJSON(): { ruleSet: RuleSetRef; results: readonly RuleResult[] } {
@@ -278,6 +346,21 @@ class LazyPackEvaluation implements PackEvaluation {
  */
 /** Shared by every decided result (most of them), instead of a new empty array each. */
 const NOTHING_MISSING: readonly MissingDataCode[] = Object.freeze([]);
+
+/** Where a result's missing data are collected (results are built one at a time, synchronously). */
+const MISSING_SCRATCH: MissingDataCode[] = [];
+
+/** The one-code lists, shared by every result that misses just that (most unknown results), frozen. */
+const ONLY_MISSING = new Map<MissingDataCode, readonly MissingDataCode[]>();
+
+function onlyMissing(code: MissingDataCode): readonly MissingDataCode[] {
+  let list = ONLY_MISSING.get(code);
+  if (list === undefined) {
+    list = Object.freeze([code]);
+    ONLY_MISSING.set(code, list);
+  }
+  return list;
+}
 
 class LazyRuleResult implements RuleResult {
   readonly name: string;
@@ -296,7 +379,21 @@ class LazyRuleResult implements RuleResult {
     this.priority = rule.priority ?? 1;
     this.result = result;
     this.event = rule.event;
-    this.missing = this.result === 'unknown' ? missingData(this.trace) : NOTHING_MISSING;
+    this.#trace = undefined;
+    if (result === 'unknown') {
+      const codes = node.codes;
+      if (codes.length === 0) this.missing = NOTHING_MISSING;
+      // Unknown means some leaf under it is unknown, and every leaf gives this one code.
+      else if (codes.length === 1 && node.allCoded) this.missing = onlyMissing(codes[0] as MissingDataCode);
+      else {
+        const scratch = MISSING_SCRATCH;
+        scratch.length = 0;
+        node.missing(ctx, scratch);
+        this.missing = scratch.length === 0 ? NOTHING_MISSING : scratch.length === 1 ? onlyMissing(scratch[0] as MissingDataCode) : scratch.slice();
+      }
+    } else {
+      this.missing = NOTHING_MISSING;
+    }
   }
 
   get trace(): TraceNode {

@@ -133,7 +133,47 @@ export class FactMemo {
     for (const v of this.values) if (v !== undefined) n++;
     return n;
   }
+
+  /** Other per-context values (see {@link FactMemo.cached}), by slot; created on first use. */
+  #cache: unknown[] | undefined;
+
+  /**
+   * A value another package keeps for this patient and date (a level
+   * suggestion, a questionnaire score): held by the context itself, so it
+   * lives and dies with it (a module-level `WeakMap` keyed by contexts made
+   * every patient's values survive young-generation collections).
+   *
+   * @internal
+   * @param key - a name unique to the caller (`'business-rules:level:KOL'`)
+   * @returns the value stored with {@link FactMemo.cache}, or `undefined`
+   */
+  cached(key: string): unknown {
+    const cache = this.#cache;
+    if (cache === undefined) return undefined;
+    const slot = cacheSlotByKey.get(key);
+    return slot === undefined ? undefined : cache[slot];
+  }
+
+  /**
+   * Stores a value for {@link FactMemo.cached}.
+   *
+   * @internal
+   * @param key - a name unique to the caller
+   * @param value - the value (`undefined` removes it)
+   */
+  cache(key: string, value: unknown): void {
+    let slot = cacheSlotByKey.get(key);
+    if (slot === undefined) {
+      slot = cacheSlotByKey.size;
+      cacheSlotByKey.set(key, slot);
+    }
+    this.#cache ??= [];
+    this.#cache[slot] = value;
+  }
 }
+
+/** Keys of {@link FactMemo.cache} numbered once per process. */
+const cacheSlotByKey = new Map<string, number>();
 
 /**
  * Creates the context in which facts are computed for one patient on one date.
@@ -569,9 +609,12 @@ function goldGrade(ctx: FactContext): number | undefined {
   return pp >= 80 ? 1 : pp >= 50 ? 2 : pp >= 30 ? 3 : 4;
 }
 
+/** The params of the last 12 months, frozen and shared (so {@link computeFact} finds their memo slot at once). */
+const LAST_12_MONTHS: Readonly<Record<string, unknown>> = Object.freeze({ months: 12 });
+
 function goldGroup(ctx: FactContext): 'A' | 'B' | 'E' | undefined {
-  const moderate = computeFact(ctx, 'moderateExacerbationsInLastMonths', { months: 12 });
-  const hospitalised = computeFact(ctx, 'hospitalisedExacerbationsInLastMonths', { months: 12 });
+  const moderate = computeFact(ctx, 'moderateExacerbationsInLastMonths', LAST_12_MONTHS);
+  const hospitalised = computeFact(ctx, 'hospitalisedExacerbationsInLastMonths', LAST_12_MONTHS);
   if ((moderate as number) >= 2 || (hospitalised as number) >= 1) return 'E';
   const mrc = computeFact(ctx, 'latestMrc');
   const cat = computeFact(ctx, 'latestCat');
@@ -740,7 +783,35 @@ export function computeFact(
 ): FactValue {
   const def = catalogue.get(name);
   if (def === undefined) throw unknownFact();
-  return computeWithKey(ctx, def, factSlot(factKey(name, params)), params ?? {});
+  if (params === undefined) return computeWithKey(ctx, def, factSlot(name), NO_PARAMS);
+  return computeWithKey(ctx, def, paramsSlot(name, params), params);
+}
+
+/** The params of a fact that takes none (never written to). */
+const NO_PARAMS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * Slots of frozen params objects seen by {@link computeFact}, a few per fact
+ * name: callers pass the same params objects again and again (a pack's, or
+ * constants), and building the key costs more than the fact. Only frozen
+ * objects are remembered, as only they cannot change under the slot.
+ */
+const frozenParamsSlots = new Map<string, { readonly params: object; readonly slot: number }[]>();
+const FROZEN_PARAMS_PER_FACT = 16;
+
+function paramsSlot(name: string, params: Readonly<Record<string, unknown>>): number {
+  if (!Object.isFrozen(params)) return factSlot(factKey(name, params));
+  let seen = frozenParamsSlots.get(name);
+  if (seen !== undefined) {
+    for (const entry of seen) if (entry.params === params) return entry.slot;
+  } else {
+    seen = [];
+    frozenParamsSlots.set(name, seen);
+  }
+  const slot = factSlot(factKey(name, params));
+  if (seen.length >= FROZEN_PARAMS_PER_FACT) seen.shift();
+  seen.push({ params, slot });
+  return slot;
 }
 
 /** @internal compute with a precomputed slot (the compiled evaluator's path). */
