@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { InvalidRulePackError, createRulePackSet, isMessageCode, messages } from '@kronikerpakker/core';
+import { InvalidRulePackError, createRulePackSet, deepFreeze, isMessageCode, messages } from '@kronikerpakker/core';
 import type { ErrorPath, FactCatalogue, MessageCode, PackageId, RulePack, RulePackDocument, RulePackIssue, RulePackSet } from '@kronikerpakker/core';
 import { z } from 'zod';
 import kolPack from '../packs/kol-care.json';
@@ -12,14 +12,6 @@ import lrsPack from '../packs/lrs-care.json';
 import { careFacts } from './facts';
 import { CARE_ITEM_KINDS } from './types';
 import type { CareItemKind } from './types';
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * The KOL care pack (`kol-care` 0.1.0, **provisional**, valid from

@@ -196,6 +196,7 @@ export {
   parseIcd10Pattern,
   safeNormaliseIcd10,
   safeNormaliseIcpc2,
+  deepFreeze,
   toSksCode,
   valueSets,
   wellKnownCodes,

@@ -4,20 +4,12 @@
  *
  * @module
  */
-import { createRulePackSet } from '@kronikerpakker/core';
+import { createRulePackSet, deepFreeze } from '@kronikerpakker/core';
 import type { FactCatalogue, PackageId, RulePackDocument, RulePackSet } from '@kronikerpakker/core';
 import { proFactCatalogue } from '@kronikerpakker/pro';
 import kolPack from '../packs/kol-differentiation.json';
 import lrsPack from '../packs/lrs-differentiation.json';
 import { differentiationPlan } from './parameters';
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * The KOL differentiation pack (`kol-differentiation` 0.1.0,

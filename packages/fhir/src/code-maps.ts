@@ -16,6 +16,7 @@ import {
   CPR_FHIR_SYSTEM,
   X_ECPR_FHIR_SYSTEM,
   codeSystems,
+  deepFreeze,
   mcsAnalysisCodes,
   wellKnownCodes,
 } from '@kronikerpakker/core';
@@ -226,14 +227,6 @@ const ATC = 'http://www.whocc.no/atc';
 
 const sdk = (code: string): FhirCodeEntry => ({ system: SDK_CODE, code, provisional: true });
 const val = <V extends string>(value: V): FhirValueEntry<V> => ({ system: VALUE, code: value, value, provisional: true });
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * The default code maps: DK core identifier systems, ICPC-2 (both URIs),

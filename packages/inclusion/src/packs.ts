@@ -3,18 +3,10 @@
  *
  * @module
  */
-import { createRulePackSet } from '@kronikerpakker/core';
+import { createRulePackSet, deepFreeze } from '@kronikerpakker/core';
 import type { PackageId, RulePackDocument, RulePackSet } from '@kronikerpakker/core';
 import kolPack from '../packs/kol-inclusion.json';
 import lrsPack from '../packs/lrs-inclusion.json';
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 /**
  * The KOL inclusion pack (`kol-inclusion` 0.1.0, **provisional**, valid from

@@ -11,7 +11,7 @@ import type { ErrorPath } from '@kronikerpakker/core';
 import type { InstrumentDefinition, InstrumentItem, ItemText, ScoredInstrumentId } from './definitions/types';
 import { IssueCollector } from './errors';
 import { answerProblem, isPlainObject } from './internal/answers';
-import { deepFreeze } from './internal/build';
+import { deepFreeze } from '@kronikerpakker/core';
 
 /**
  * Licensed wording by item id, for {@link withItemTexts}.

@@ -39,4 +39,5 @@ export { icd10ForIcpc2, icpc2ForIcd10, icpc2Icd10ConceptMap } from './concept-ma
 export type { Icpc2Icd10ConceptMap, Icpc2Icd10MapEntry } from './concept-map';
 export { VALUE_SET_IDS, getValueSet, inValueSet, valueSets } from './value-sets';
 export type { ValueSet, ValueSetCoding, ValueSetId, ValueSetStatus, ValueSetSystem } from './value-sets';
+export { deepFreeze } from './source';
 export type { DataSource } from './source';

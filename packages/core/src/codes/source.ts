@@ -25,8 +25,9 @@ export interface DataSource {
 }
 
 /**
- * Recursively freezes a data literal so the exported tables cannot be
- * mutated at run time. Internal to the codes module.
+ * Recursively freezes a plain data tree in place (objects and arrays), so
+ * exported tables, shipped rule packs and code maps cannot be mutated at run
+ * time. Already-frozen branches are left as they are.
  *
  * @param value - the literal to freeze
  * @returns the same value, frozen
@@ -35,7 +36,6 @@ export interface DataSource {
  * const table = deepFreeze({ a: ['x'] });
  * Object.isFrozen(table.a); // true
  * ```
- * @internal
  */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

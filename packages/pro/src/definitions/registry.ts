@@ -1,6 +1,6 @@
 import { INSTRUMENTS } from '@kronikerpakker/core';
 import { InvalidQuestionnaireError } from '../errors';
-import { deepFreeze } from '../internal/build';
+import { deepFreeze } from '@kronikerpakker/core';
 import { CAT_DEFINITION } from './cat';
 import type { CatItemId } from './cat';
 import { EQ_5D_5L_DEFINITION } from './eq-5d-5l';

@@ -39,11 +39,3 @@ export function numberedChoiceItems<K extends string>(
   }));
 }
 
-/** @internal freezes a plain data tree in place and returns it. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
