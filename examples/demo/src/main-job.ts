@@ -12,7 +12,7 @@ import { buildCockpit, monitoringExtract } from '@kronikerpakker/cockpit';
 import type { Cockpit, CockpitRow } from '@kronikerpakker/cockpit';
 import { renderPlanHtml, validateCpd } from '@kronikerpakker/cpd';
 import type { CpdValidationReport } from '@kronikerpakker/cpd';
-import { readCdaSchemaDir } from '@kronikerpakker/cpd/node';
+import { CDA_SDTC_MAIN, readCdaSchemaDir } from '@kronikerpakker/cpd/node';
 import { evaluatePatient, explainPatient } from '@kronikerpakker/sdk';
 import type { PatientEvaluation } from '@kronikerpakker/sdk';
 import { renderSummary, summariseClinic } from './summarise';
@@ -161,5 +161,5 @@ export async function runMainJob(options: MainJobOptions): Promise<MainJobResult
  */
 export function findSchemaDir(repoRoot: string): string | undefined {
   const dir = join(repoRoot, '..', 'shared', 'standards', 'cda-r2');
-  return existsSync(join(dir, 'extensions', 'SDTC', 'infrastructure', 'cda', 'CDA_SDTC.xsd')) ? dir : undefined;
+  return existsSync(join(dir, CDA_SDTC_MAIN)) ? dir : undefined;
 }

@@ -16,6 +16,7 @@ import { monitoringExtract } from '@kronikerpakker/cockpit';
 import type { Cockpit, CockpitRow } from '@kronikerpakker/cockpit';
 import { validateCpd } from '@kronikerpakker/cpd';
 import type { CdaSchemaSet, CpdFinding } from '@kronikerpakker/cpd';
+import { CDA_SDTC_MAIN } from '@kronikerpakker/cpd/node';
 import { CliFailure, EXIT, displayPath, emit, openInput, parseJson, readJsonDir, readLines, readSchemaDir, readText } from './cli-io';
 import type { CliIo } from './cli-io';
 import { evaluatePatient } from './evaluate';
@@ -813,7 +814,7 @@ function buildProgram(run: Run): Command {
     .description('validate a CPD-DK document: well-formedness, CPD-DK rules and (with --schemas) the CDA XSD; exit 1 on errors, warnings listed')
     .argument('<xml>', 'the document, or - for stdin')
     .option('--schemas <dir>', 'the cda-r2 folder of the HL7 CDA R2 schemas (enables XSD validation)')
-    .option('--schema-main <path>', 'the main schema inside --schemas', 'extensions/SDTC/infrastructure/cda/CDA_SDTC.xsd')
+    .option('--schema-main <path>', 'the main schema inside --schemas', CDA_SDTC_MAIN)
     .action(async (file: string, flags: { schemas?: string; schemaMain: string }, cmd: Command) => {
       await validateCpdCommand(run, file, flags, globals(cmd));
     });
@@ -824,7 +825,7 @@ function buildProgram(run: Run): Command {
     .argument('<outputs>', 'the folder of your outputs: NNN.json per case and NNN-KOL.xml / NNN-LRS.xml where a CPD document is expected')
     .option('--kit <dir>', 'the conformance kit folder (holding kit.json)', 'test-fixtures/conformance')
     .option('--schemas <dir>', 'the cda-r2 folder of the HL7 CDA R2 schemas (XSD-validates the CPD documents too)')
-    .option('--schema-main <path>', 'the main schema inside --schemas', 'extensions/SDTC/infrastructure/cda/CDA_SDTC.xsd')
+    .option('--schema-main <path>', 'the main schema inside --schemas', CDA_SDTC_MAIN)
     .action(async (outputs: string, flags: { kit: string; schemas?: string; schemaMain: string }, cmd: Command) => {
       await conformanceCommand(run, outputs, flags, globals(cmd));
     });
