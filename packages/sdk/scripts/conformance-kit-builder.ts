@@ -7,7 +7,7 @@
  * tables of each package establish; the kit carries them to vendors.
  */
 import { createFactContext, evaluateRulePack, parsePatientRecord } from '@kronikerpakker/core';
-import type { IsoDate, PackageId, PatientRecord, PatientRecordInput, RuleSetRef } from '@kronikerpakker/core';
+import type { IsoDate, PackageId, PatientRecord, PatientRecordInput } from '@kronikerpakker/core';
 import { CARE_PACK_IDS, defaultCarePacks } from '@kronikerpakker/business-rules';
 import { DIFFERENTIATION_PACK_IDS, defaultDifferentiationPacks } from '@kronikerpakker/differentiation';
 import { INCLUSION_PACK_IDS, defaultInclusionPacks } from '@kronikerpakker/inclusion';
@@ -66,10 +66,7 @@ export function coverageOf(record: PatientRecord, asOf: IsoDate): Set<string> {
 
 /** The rule sets (id@version#digest) of the packs valid on a date. */
 function ruleSetsOf(asOf: IsoDate): string[] {
-  return packsFor(asOf).map((c) => {
-    const r: RuleSetRef = evaluateRulePack(c, createFactContext(parsePatientRecord({ id: 'x', patient: { birthDate: '1960-01-01', sex: 'female', listed: true } }, { asOf }), asOf)).ruleSet;
-    return `${r.id}@${r.version}#${r.digest}`;
-  });
+  return packsFor(asOf).map(({ pack: { ref } }) => `${ref.id}@${ref.version}#${ref.digest}`);
 }
 
 /** The kit as files: `kit.json` and one input per case, by path relative to the kit folder. */
