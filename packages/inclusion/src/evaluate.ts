@@ -26,6 +26,8 @@ import type {
   PackageId,
   PackEvaluation,
   PatientRecord,
+  RulePack,
+  RulePackSet,
   RuleResult,
   RuleSetRef,
   TraceNode,
@@ -220,27 +222,42 @@ function reasonOf(rule: PlannedRule, outcome: PlannedOutcome, ctx: FactContext, 
   return reason;
 }
 
-/** The reasons a rule gives for one of its results (see `InclusionOutcome` for `when`). */
+/** {@link reasonsOf}'s report: an urgent reason was added. */
+const URGENT = 1;
+/** {@link reasonsOf}'s report: a reason depends on more than the rule's truth (a fact value, or a guard). */
+const PATIENT_SPECIFIC = 2;
+
+/**
+ * Adds the reasons a rule gives for one of its results (see `InclusionOutcome` for `when`).
+ *
+ * @returns {@link URGENT} and {@link PATIENT_SPECIFIC}, or-ed
+ */
 function reasonsOf(
   rule: PlannedRule,
-  resultOfRule: () => RuleResult,
+  evaluation: PackEvaluation,
+  index: number,
   truth: Truth,
   ctx: FactContext,
   packId: string,
   into: InclusionReason[],
-): void {
+): number {
   const alternatives = rule.outcomes[truth];
-  if (alternatives.length === 0) return;
+  if (alternatives.length === 0) return 0;
   const only = alternatives[0];
   if (alternatives.length === 1 && only !== undefined && only.when === undefined) {
     // The common case, without the filtering below: one unguarded outcome.
     into.push(reasonOf(rule, only, ctx, packId));
-    return;
+    return (only.urgent ? URGENT : 0) | (only.fixed ? 0 : PATIENT_SPECIFIC);
   }
-  const trace = resultOfRule().trace;
+  const trace = evaluation.resultAt(index).trace;
   const guarded = alternatives.filter((o) => o.when !== undefined && resultOf(trace, o.when) === truth);
   const chosen = guarded.length > 0 ? guarded : alternatives.filter((o) => o.when === undefined);
-  for (const o of chosen) into.push(reasonOf(rule, o, ctx, packId));
+  let report = PATIENT_SPECIFIC;
+  for (const o of chosen) {
+    into.push(reasonOf(rule, o, ctx, packId));
+    if (o.urgent) report |= URGENT;
+  }
+  return report;
 }
 
 const missingTexts = new Map<MissingDataCode, InclusionMissingData>();
@@ -292,44 +309,131 @@ export function evaluateInclusionInContext(ctx: FactContext, options: InclusionC
   assertOptionsObject(options);
   assertPackageId(options.package);
   assertAsOf(ctx.asOf);
-  const pkg = options.package;
-  const packs = options.packs ?? defaultInclusionPacks();
+  return evaluateChecked(ctx, options.package, options.packs ?? defaultInclusionPacks());
+}
+
+/**
+ * A status with its reasons and missing data, when they follow from the rules' truths alone:
+ * shared by every patient with the same truths (most of a population falls into a few dozen).
+ */
+interface Decision {
+  readonly status: InclusionStatus;
+  readonly reasons: readonly InclusionReason[];
+  readonly missing: readonly InclusionMissingData[];
+}
+
+/**
+ * What is kept per inclusion pack: its plan, which rules are exclusions, and
+ * its decisions by truth vector (numbered in base 3, 18 rules to a number so
+ * that each stays a small integer: a Map finds those fastest).
+ */
+interface PlanState {
+  readonly plan: InclusionPlan;
+  readonly exclusion: readonly boolean[];
+  readonly decisions: Map<number, Map<number, Decision>>;
+  size: number;
+}
+
+/**
+ * Decisions kept per pack at most: enough for every truth combination a
+ * population meets in practice, few enough to stay small (the cache stops
+ * growing, it is never evicted).
+ */
+const MAX_DECISIONS = 4096;
+
+/** Rules numbered into one key (3^18 < 2^30: a small integer). */
+const RULES_PER_KEY = 18;
+/** Packs with more rules than this are not keyed (two keys' worth). */
+const MAX_KEYED_RULES = 2 * RULES_PER_KEY;
+
+const planStates = new WeakMap<RulePack, PlanState>();
+/** The state of the pack used last (a population runs on one pack per package), before the WeakMap. */
+let lastState: { readonly pack: RulePack; readonly state: PlanState } | undefined;
+
+function stateOf(pack: RulePack): PlanState {
+  if (lastState?.pack === pack) return lastState.state;
+  let state = planStates.get(pack);
+  if (state === undefined) {
+    const plan = inclusionPlan(pack);
+    state = { plan, exclusion: plan.rules.map((r) => r.kind === 'exclusion'), decisions: new Map(), size: 0 };
+    planStates.set(pack, state);
+  }
+  lastState = { pack, state };
+  return state;
+}
+
+/** No missing data, shared by every decided result (frozen). */
+const NO_MISSING: readonly InclusionMissingData[] = Object.freeze([]);
+
+/** {@link evaluateInclusionInContext} once its arguments are checked. */
+function evaluateChecked(ctx: FactContext, pkg: PackageId, packs: RulePackSet): InclusionResult {
   const compiled = packs.select(INCLUSION_PACK_IDS[pkg], ctx.asOf);
-  const plan = inclusionPlan(compiled.pack);
+  const state = stateOf(compiled.pack);
+  const plan = state.plan;
   const evaluation = evaluateRulePack(compiled, ctx);
   const packId = compiled.pack.id;
 
-  // One pass over the truths (this runs for every patient, twice): which rules decide. The rule
-  // result objects (with traces) are built only where a reason or the criteria list needs them.
-  const n = plan.rules.length;
+  // One pass over the truths (this runs for every patient, twice): which rules decide, and the
+  // truth vector's number. The rule result objects (with traces) are built only where a reason or
+  // the criteria list needs them.
+  const rules = plan.rules;
+  const n = rules.length;
   const truths = evaluation.truths;
   if (truths.length !== n) throw new InvalidRulePackError(`Inclusion pack "${packId}" changed after loading`);
   let excluding = 0;
   let failing = 0;
   let undecided = 0;
+  const exclusion = state.exclusion;
+  let key = 0;
+  let highKey = 0;
   for (let i = 0; i < n; i++) {
-    const kind = (plan.rules[i] as PlannedRule).kind;
+    if (i === RULES_PER_KEY) {
+      highKey = key;
+      key = 0;
+    }
     const truth = truths[i];
-    if (truth === 'unknown') undecided++;
-    else if (kind === 'exclusion' && truth === 'true') excluding++;
-    else if (kind === 'criterion' && truth === 'false') failing++;
+    if (truth === 'unknown') {
+      undecided++;
+      key = key * 3 + 2;
+    } else if (truth === 'true') {
+      if (exclusion[i] === true) excluding++;
+      key = key * 3 + 1;
+    } else {
+      if (exclusion[i] !== true) failing++;
+      key *= 3;
+    }
   }
+  const keyed = n <= MAX_KEYED_RULES;
+  const known = keyed ? state.decisions.get(highKey)?.get(key) : undefined;
+  if (known !== undefined) return new Result(pkg, ctx.asOf, known.status, known.reasons, known.missing, plan, evaluation);
 
   const status: InclusionStatus =
     excluding > 0 ? 'excluded' : failing > 0 ? 'not-eligible' : undecided > 0 ? 'insufficient-data' : 'eligible';
   const reasons: InclusionReason[] = [];
-  const missingCodes = status === 'insufficient-data' ? new Set<MissingDataCode>() : undefined;
+  const missingCodes: MissingDataCode[] | undefined = status === 'insufficient-data' ? [] : undefined;
+  let report = 0;
   for (let i = 0; i < n; i++) {
-    const rule = plan.rules[i] as PlannedRule;
+    const rule = rules[i] as PlannedRule;
     const truth = contributes(status, rule.kind, truths[i] as Truth);
     if (truth === undefined) continue;
-    reasonsOf(rule, () => evaluation.resultAt(i), truth, ctx, packId, reasons);
-    if (missingCodes !== undefined) for (const m of evaluation.resultAt(i).missing) missingCodes.add(m);
+    report |= reasonsOf(rule, evaluation, i, truth, ctx, packId, reasons);
+    if (missingCodes !== undefined) for (const m of evaluation.resultAt(i).missing) if (!missingCodes.includes(m)) missingCodes.push(m);
   }
   // Urgent actions first; otherwise pack order (a stable sort).
-  if (reasons.some((r) => r.urgent === true)) reasons.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));
-  const missing: InclusionMissingData[] = missingCodes === undefined ? [] : [...missingCodes].map(missingItem);
-
+  if ((report & URGENT) !== 0 && reasons.length > 1) reasons.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));
+  const missing = missingCodes === undefined || missingCodes.length === 0 ? NO_MISSING : missingCodes.map(missingItem);
+  // Missing data can depend on which leaves are unknown, not only on the rules' truths: those are not shared.
+  if (keyed && (report & PATIENT_SPECIFIC) === 0 && missingCodes === undefined && state.size < MAX_DECISIONS) {
+    const decision: Decision = { status, reasons: Object.freeze(reasons.slice()), missing };
+    let low = state.decisions.get(highKey);
+    if (low === undefined) {
+      low = new Map();
+      state.decisions.set(highKey, low);
+    }
+    low.set(key, decision);
+    state.size++;
+    return new Result(pkg, ctx.asOf, status, decision.reasons, missing, plan, evaluation);
+  }
   return new Result(pkg, ctx.asOf, status, reasons, missing, plan, evaluation);
 }
 
@@ -442,9 +546,6 @@ export function evaluateInclusionForBoth(record: PatientRecord, options: Inclusi
   assertAsOf(options.asOf);
   assertParsedRecord(record);
   const ctx = createFactContext(record, options.asOf);
-  const packs = options.packs;
-  return {
-    KOL: evaluateInclusionInContext(ctx, { package: 'KOL', packs }),
-    LRS: evaluateInclusionInContext(ctx, { package: 'LRS', packs }),
-  };
+  const packs = options.packs ?? defaultInclusionPacks();
+  return { KOL: evaluateChecked(ctx, 'KOL', packs), LRS: evaluateChecked(ctx, 'LRS', packs) };
 }

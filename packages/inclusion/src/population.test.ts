@@ -3,10 +3,12 @@
  * not exact counts (the generator is calibrated loosely, see test-fixtures).
  */
 import { describe, expect, it } from 'vitest';
-import { ageInYears, getValueSet, inValueSet, parsePatientRecord } from '@kronikerpakker/core';
+import { ageInYears, createRulePackSet, getValueSet, inValueSet, parsePatientRecord } from '@kronikerpakker/core';
 import type { PatientRecord } from '@kronikerpakker/core';
 import { generateClinic } from '@kronikerpakker/test-fixtures';
 import { evaluateInclusionForBoth } from './evaluate';
+import { kolInclusionPack, lrsInclusionPack } from './packs';
+import { ASOF, born, decision, dx, notListed, parsed } from './test-helpers';
 import type { InclusionForBoth } from './types';
 
 const asOf = '2027-01-15';
@@ -107,5 +109,34 @@ describe('a generated clinic of 2,000 (seed 2027)', () => {
     expect(almost.length).toBeGreaterThan(0);
     for (const r of twelve) expect(r.result.LRS.criteria.find((c) => c.id === 'persistence')?.result).toBe('true');
     for (const r of almost) expect(r.result.LRS.criteria.find((c) => c.id === 'persistence')?.result).toBe('false');
+  });
+});
+
+describe('decisions shared between patients with the same rule truths', () => {
+  it('give every patient of the clinic the same result as evaluating in the opposite order with fresh packs', () => {
+    // A fresh set loads the packs again (new pack objects, so an empty decision cache), and the reverse order
+    // makes other patients the first of each truth combination: a decision that carried one patient's data
+    // to another would show here.
+    const fresh = createRulePackSet([kolInclusionPack, lrsInclusionPack]);
+    const again = [...rows].reverse().map((r) => evaluateInclusionForBoth(r.record, { asOf, packs: fresh })).reverse();
+    expect(again.map((x) => JSON.stringify(x))).toEqual(rows.map((r) => JSON.stringify(r.result)));
+  });
+
+  it('keep patient-specific reasons to their patient (a decline names its own date)', () => {
+    const early = evaluateInclusionForBoth(parsed(ASOF, born('1950-01-01'), dx('R95'), decision('KOL', 'declined', '2026-01-10')), { asOf: ASOF });
+    const late = evaluateInclusionForBoth(parsed(ASOF, born('1950-01-01'), dx('R95'), decision('KOL', 'declined', '2026-08-20')), { asOf: ASOF });
+    expect(early.KOL.status).toBe('excluded');
+    expect(late.KOL.status).toBe('excluded');
+    const dateOf = (x: typeof early) => x.KOL.reasons.find((r) => r.code === 'inclusion.excluded.declined.revisitable')?.params['date'];
+    expect(dateOf(early)).toBe('2026-01-10');
+    expect(dateOf(late)).toBe('2026-08-20');
+  });
+
+  it('are the same objects for the same truths, and frozen', () => {
+    const a = evaluateInclusionForBoth(parsed(ASOF, born('1950-01-01'), notListed), { asOf: ASOF });
+    const b = evaluateInclusionForBoth(parsed(ASOF, born('1960-05-05'), notListed), { asOf: ASOF });
+    expect(b.LRS.reasons).toBe(a.LRS.reasons);
+    expect(Object.isFrozen(a.LRS.reasons)).toBe(true);
+    expect(a.LRS.reasons.map((r) => r.code)).toContain('inclusion.excluded.not-listed');
   });
 });

@@ -139,19 +139,54 @@ function checkDates(record: PatientRecord, asOf: IsoDate): RecordIssue[] {
   return issues;
 }
 
-function sortLists(record: PatientRecord): PatientRecord {
-  const out: Record<string, unknown> = { ...record };
-  for (const [listName, list] of Object.entries(record)) {
-    if (!Array.isArray(list) || list.length < 2) continue;
-    const key = SORT_KEY[listName] ?? 'date';
-    // Array.prototype.sort is stable, so same-day entries keep their input order.
-    out[listName] = [...(list as Record<string, string>[])].sort((a, b) => {
-      const x = a[key] ?? '';
-      const y = b[key] ?? '';
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-  }
-  return out as PatientRecord;
+function sorted<T>(list: readonly T[], listName: string): T[] {
+  if (list.length < 2) return list as T[];
+  const key = SORT_KEY[listName] ?? 'date';
+  // Array.prototype.sort is stable, so same-day entries keep their input order.
+  return [...(list as unknown as Record<string, string>[])].sort((a, b) => {
+    const x = a[key] ?? '';
+    const y = b[key] ?? '';
+    return x < y ? -1 : x > y ? 1 : 0;
+  }) as unknown as T[];
+}
+
+/**
+ * The record with every list sorted by date, as a new object written out
+ * field by field in the schema's order. Every parsed record then shares one
+ * hidden class in V8, so the code reading records stays monomorphic (a spread
+ * copy's hidden class is not shared with the next record's once anything is
+ * added to it).
+ */
+function sortLists(r: PatientRecord): PatientRecord {
+  const lists = {
+    patient: r.patient,
+    diagnoses: sorted(r.diagnoses, 'diagnoses'),
+    spirometry: sorted(r.spirometry, 'spirometry'),
+    mrc: sorted(r.mrc, 'mrc'),
+    cat: sorted(r.cat, 'cat'),
+    exacerbations: sorted(r.exacerbations, 'exacerbations'),
+    admissions: sorted(r.admissions, 'admissions'),
+    smoking: sorted(r.smoking, 'smoking'),
+    bodyMeasurements: sorted(r.bodyMeasurements, 'bodyMeasurements'),
+    vaccinations: sorted(r.vaccinations, 'vaccinations'),
+    inhalerChecks: sorted(r.inhalerChecks, 'inhalerChecks'),
+    backPainEpisodes: sorted(r.backPainEpisodes, 'backPainEpisodes'),
+    redFlags: sorted(r.redFlags, 'redFlags'),
+    imaging: sorted(r.imaging, 'imaging'),
+    workStatus: sorted(r.workStatus, 'workStatus'),
+    sickLeave: sorted(r.sickLeave, 'sickLeave'),
+    questionnaires: sorted(r.questionnaires, 'questionnaires'),
+    encounters: sorted(r.encounters, 'encounters'),
+    referrals: sorted(r.referrals, 'referrals'),
+    packageDecisions: sorted(r.packageDecisions, 'packageDecisions'),
+    needsAssessments: sorted(r.needsAssessments, 'needsAssessments'),
+    levelDecisions: sorted(r.levelDecisions, 'levelDecisions'),
+    sharedPlans: sorted(r.sharedPlans, 'sharedPlans'),
+  };
+  const { schemaVersion, id, synthetic } = r;
+  return synthetic === undefined
+    ? { schemaVersion, id, ...lists }
+    : { schemaVersion, id, synthetic, ...lists };
 }
 
 /**

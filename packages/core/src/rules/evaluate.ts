@@ -137,17 +137,14 @@ function compileLeaf(leaf: LeafCondition, facts: FactCatalogue): CompiledNode {
   // loadRulePack has checked both; a miss here means a pack bypassed loading.
   if (fact === undefined || op === undefined) throw new InternalError('Rule pack was not loaded before compiling');
   const params = leaf.params ?? {};
-  const key = factSlot(factKey(leaf.fact, leaf.params));
+  const keyText = factKey(leaf.fact, leaf.params);
+  const key = factSlot(keyText);
   const test = op.prepare(leaf.value);
   const { name, fact: factName, operator, value } = leaf;
   const factParams = leaf.params;
   const missing = fact.missing;
   return {
-    truth: (ctx) => {
-      const factValue = computeWithKey(ctx, fact, key, params);
-      if (factValue === undefined) return 'unknown';
-      return test(factValue, ctx.asOf) ? 'true' : 'false';
-    },
+    truth: leafTruth(leaf, fact, keyText, key, params, test),
     // Literal objects with one fixed shape (conditional spreads here made V8 fall back to slow objects).
     trace: (ctx) => {
       const factValue = computeWithKey(ctx, fact, key, params);
@@ -163,6 +160,96 @@ function compileLeaf(leaf: LeafCondition, facts: FactCatalogue): CompiledNode {
     codes: missing === undefined ? [] : [missing],
     allCoded: missing !== undefined,
   };
+}
+
+/**
+ * A leaf's truth closure. The operators most leaves use (`equal`,
+ * `notEqual`, the four numeric ones, `contains`, `doesNotContain`) are
+ * written out with their operand, with exactly the operator's semantics: one
+ * call per leaf instead of three (leaf, predicate, comparison), which is most
+ * of a leaf's cost once its fact is memoised. Value-set membership is
+ * memoised per fact and value set. Every other operator goes through its
+ * prepared predicate. A property test checks each against the operator's own
+ * predicate.
+ */
+function leafTruth(
+  leaf: LeafCondition,
+  fact: FactDefinition,
+  keyText: string,
+  slot: number,
+  params: Readonly<Record<string, JsonValue>>,
+  test: (factValue: Exclude<FactValue, undefined>, asOf: string) => boolean,
+): (ctx: FactContext) => Truth {
+  const b = leaf.value;
+  switch (leaf.operator) {
+    case 'equal':
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        return a === undefined ? 'unknown' : a === b ? 'true' : 'false';
+      };
+    case 'notEqual':
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        return a === undefined ? 'unknown' : a !== b ? 'true' : 'false';
+      };
+    case 'lessThan':
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        return a === undefined ? 'unknown' : (a as number) < (b as number) ? 'true' : 'false';
+      };
+    case 'lessThanInclusive':
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        return a === undefined ? 'unknown' : (a as number) <= (b as number) ? 'true' : 'false';
+      };
+    case 'greaterThan':
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        return a === undefined ? 'unknown' : (a as number) > (b as number) ? 'true' : 'false';
+      };
+    case 'greaterThanInclusive':
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        return a === undefined ? 'unknown' : (a as number) >= (b as number) ? 'true' : 'false';
+      };
+    case 'contains':
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        return a === undefined ? 'unknown' : (a as readonly unknown[]).includes(b) ? 'true' : 'false';
+      };
+    case 'doesNotContain':
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        return a === undefined ? 'unknown' : (a as readonly unknown[]).includes(b) ? 'false' : 'true';
+      };
+    case 'anyInValueSet':
+    case 'noneInValueSet': {
+      // Both ask whether any code of the fact is in the value set. The answer is memoised per fact and
+      // value set beside the facts, so leaves that ask it again (a diagnosis criterion, and its "no
+      // diagnosis, nothing to confirm" twin) scan the codes once per patient.
+      const anyIn = (OPERATORS.get('anyInValueSet') as NonNullable<ReturnType<typeof OPERATORS.get>>).prepare(b);
+      const answerSlot = factSlot(`${keyText} anyInValueSet ${JSON.stringify(b)}`);
+      const whenAny: Truth = leaf.operator === 'anyInValueSet' ? 'true' : 'false';
+      const whenNone: Truth = whenAny === 'true' ? 'false' : 'true';
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        if (a === undefined) return 'unknown';
+        const values = ctx.memo.values;
+        let any = values[answerSlot] as boolean | undefined;
+        if (any === undefined) {
+          any = anyIn(a, ctx.asOf);
+          values[answerSlot] = any;
+        }
+        return any ? whenAny : whenNone;
+      };
+    }
+    default:
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        if (a === undefined) return 'unknown';
+        return test(a, ctx.asOf) ? 'true' : 'false';
+      };
+  }
 }
 
 function negate(t: Truth): Truth {
@@ -193,8 +280,11 @@ function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
   // all: a false child decides; any: a true child decides. Unknown only if nothing decides and something is unknown.
   const decisive: Truth = isAll ? 'false' : 'true';
   const otherwise: Truth = isAll ? 'true' : 'false';
+  // A group of one child has the child's truth (Kleene: all([x]) = any([x]) = x): its truth is the child's own
+  // closure, one call less per rule (most rules are a single leaf under `all`). The trace keeps the group.
+  const only = children.length === 1 ? children[0] : undefined;
   return {
-    truth: (ctx) => {
+    truth: only !== undefined ? only.truth : (ctx) => {
       let sawUnknown = false;
       for (const child of children) {
         const t = child.truth(ctx);

@@ -113,8 +113,11 @@ export function factSlot(key: string): number {
  * @internal
  */
 export class FactMemo {
-  /** @internal values by slot; `undefined` = not computed, {@link UNKNOWN} = computed as unknown. */
-  readonly values: unknown[] = [];
+  /**
+   * @internal values by slot; `undefined` = not computed, {@link UNKNOWN} = computed as unknown.
+   * Allocated at its full size (every slot numbered so far) at once, instead of growing slot by slot.
+   */
+  readonly values: unknown[] = new Array<unknown>(slotByKey.size);
 
   /**
    * Whether the fact with this key has been computed.
@@ -188,7 +191,26 @@ const cacheSlotByKey = new Map<string, number>();
  * ```
  */
 export function createFactContext(record: PatientRecord, asOf: IsoDate): FactContext {
-  return { record, asOf, memo: new FactMemo() };
+  return new PatientFactContext(record, asOf);
+}
+
+/**
+ * A context that is its own memo: one object per patient and date instead of
+ * two (a population allocates one per patient).
+ */
+class PatientFactContext extends FactMemo implements FactContext {
+  readonly record: PatientRecord;
+  readonly asOf: IsoDate;
+
+  constructor(record: PatientRecord, asOf: IsoDate) {
+    super();
+    this.record = record;
+    this.asOf = asOf;
+  }
+
+  get memo(): FactMemo {
+    return this;
+  }
 }
 
 /** How one fact is defined. */
@@ -249,10 +271,28 @@ const NEEDS_ASSESSMENT_FLAG_ITEMS = [
 type NeedsAssessmentFlagItem = (typeof NEEDS_ASSESSMENT_FLAG_ITEMS)[number];
 const needsAssessmentFlagParams = z.strictObject({ item: z.enum(NEEDS_ASSESSMENT_FLAG_ITEMS), package: z.enum(PACKAGES) });
 
-function postBronchodilatorRatios(record: PatientRecord): number[] {
-  const out: number[] = [];
-  for (const s of record.spirometry) if (s.postBronchodilator) out.push(s.ratio);
-  return out;
+// The post-bronchodilator facts loop over the spirometries themselves: they run for every patient,
+// and a list of ratios built for one number was most of their cost.
+
+function postBronchodilatorCount(record: PatientRecord): number {
+  let n = 0;
+  for (const s of record.spirometry) if (s.postBronchodilator) n++;
+  return n;
+}
+
+function lowestPostBronchodilatorRatio(record: PatientRecord): number | undefined {
+  let lowest: number | undefined;
+  for (const s of record.spirometry) if (s.postBronchodilator && (lowest === undefined || s.ratio < lowest)) lowest = s.ratio;
+  return lowest;
+}
+
+function latestPostBronchodilatorRatio(record: PatientRecord): number | undefined {
+  const list = record.spirometry;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const s = list[i];
+    if (s?.postBronchodilator === true) return s.ratio;
+  }
+  return undefined;
 }
 
 /**
@@ -324,7 +364,7 @@ const definitions: readonly FactDefinition[] = [
     name: 'postBronchodilatorSpirometryCount',
     type: 'number',
     description: 'Number of post-bronchodilator spirometries on record.',
-    compute: (ctx) => postBronchodilatorRatios(ctx.record).length,
+    compute: (ctx) => postBronchodilatorCount(ctx.record),
   },
   {
     name: 'lowestPostBronchodilatorRatio',
@@ -332,17 +372,14 @@ const definitions: readonly FactDefinition[] = [
     description:
       'The lowest post-bronchodilator FEV1/FVC on record: below 0.70 means obstruction has been shown at least once. Unknown without post-bronchodilator spirometry.',
     missing: 'post-bronchodilator-spirometry',
-    compute: (ctx) => {
-      const ratios = postBronchodilatorRatios(ctx.record);
-      return ratios.length === 0 ? undefined : Math.min(...ratios);
-    },
+    compute: (ctx) => lowestPostBronchodilatorRatio(ctx.record),
   },
   {
     name: 'latestPostBronchodilatorRatio',
     type: 'number',
     description: 'FEV1/FVC of the latest post-bronchodilator spirometry. Unknown without one.',
     missing: 'post-bronchodilator-spirometry',
-    compute: (ctx) => postBronchodilatorRatios(ctx.record).at(-1),
+    compute: (ctx) => latestPostBronchodilatorRatio(ctx.record),
   },
   {
     name: 'latestFev1PercentPredicted',

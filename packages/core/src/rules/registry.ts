@@ -71,13 +71,20 @@ export function createRulePackSet(packs: readonly unknown[], options: LoadRulePa
     );
   }
   const compiled = new Map<RulePack, CompiledRulePack>(loaded.map((p) => [p, compileRulePack(p)]));
+  // A population is evaluated on one date, pack after pack for each patient: remember the last
+  // choice per pack id (the set is immutable, so a choice never goes stale).
+  const lastChoice = new Map<string, { readonly asOf: IsoDate; readonly pack: CompiledRulePack }>();
   return {
     packs: loaded,
     select(id, asOf) {
+      const last = lastChoice.get(id);
+      if (last !== undefined && last.asOf === asOf) return last.pack;
       assertAsOf(asOf);
       for (const p of loaded) {
         if (p.id === id && p.validFrom <= asOf && (p.validTo === undefined || asOf <= p.validTo)) {
-          return compiled.get(p) as CompiledRulePack;
+          const pack = compiled.get(p) as CompiledRulePack;
+          lastChoice.set(id, { asOf, pack });
+          return pack;
         }
       }
       throw new InvalidRulePackError(`No version of rule pack "${id}" is valid on the evaluation date`, [

@@ -13,9 +13,8 @@
 
 import { differenceInCalendarMonths, subMonths } from 'date-fns';
 import type { ErrorPath } from '../errors/errors';
-import { MS_PER_DAY, calendarDayOf, invalidArgument, utcMidnightOf } from './calendar-day';
+import { MS_PER_DAY, calendarDayOf, invalidArgument, isoDateError, scanIsoDate, utcMidnightOf } from './calendar-day';
 import type { CalendarDay } from './calendar-day';
-import { assertIsoDate } from './iso-date';
 import type { IsoDate } from './iso-date';
 
 const FROM_PATH: ErrorPath = Object.freeze(['from']);
@@ -138,13 +137,16 @@ export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
  * ```
  */
 export function ageInYears(birthDate: IsoDate, asOf: IsoDate): number {
-  assertIsoDate(asOf, AS_OF_PATH);
-  assertIsoDate(birthDate, BIRTH_DATE_PATH);
-  if (birthDate > asOf) throw invalidArgument(BIRTH_DATE_PATH, 'is after asOf');
-  // Ages are computed for every patient in every evaluation, so this compares the
-  // fields instead of building Dates (date-fns took ~9 us a call). The birthday has
-  // come when asOf's MM-DD is at or after the birth MM-DD; a 29 February birthday
-  // therefore comes on 1 March in common years, as with differenceInYears (tests pin both).
-  const years = Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return asOf.slice(5) >= birthDate.slice(5) ? years : years - 1;
+  const to = scanIsoDate(asOf);
+  if (to < 0) throw isoDateError(AS_OF_PATH, to);
+  const from = scanIsoDate(birthDate);
+  if (from < 0) throw isoDateError(BIRTH_DATE_PATH, from);
+  if (from > to) throw invalidArgument(BIRTH_DATE_PATH, 'is after asOf');
+  // Ages are computed for every patient in every evaluation, so this works on the
+  // dates' YYYYMMDD integers instead of building Dates (date-fns took ~9 us a call)
+  // or slicing strings. The birthday has come when asOf's MMDD is at or after the
+  // birth MMDD, which is what the whole-ten-thousands of the difference count; a
+  // 29 February birthday therefore comes on 1 March in common years, as with
+  // differenceInYears (tests pin both).
+  return Math.floor((to - from) / 10_000);
 }
