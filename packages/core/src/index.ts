@@ -298,7 +298,8 @@ export type {
   TopLevelCondition,
 } from './rules/pack';
 export { compileRulePack, evaluateRulePack, missingData } from './rules/evaluate';
-export type { CompiledRulePack, GroupTrace, LeafTrace, PackEvaluation, RuleResult, TraceNode, Truth } from './rules/evaluate';
+export type { CompiledRule, CompiledRulePack, GroupTrace, LeafTrace, PackEvaluation, RuleResult, TraceNode, Truth } from './rules/evaluate';
+export { TruthVectorCache } from './rules/truth-cache';
 export { createRulePackSet } from './rules/registry';
 export type { RulePackSet } from './rules/registry';
 export { JRE_CONTEXT_FACT, toJsonRulesEngine } from './rules/json-rules-engine';

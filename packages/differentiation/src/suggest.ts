@@ -22,6 +22,7 @@ import {
   formatMessageInAllLocales,
   messages,
   missingDataMessageCode,
+  TruthVectorCache,
 } from '@kronikerpakker/core';
 import type {
   CompiledRulePack,
@@ -147,6 +148,22 @@ function buildDrivers(evaluation: PackEvaluation, plan: DifferentiationPlan, ran
 
 const missingTexts = new Map<MissingDataCode, LocalizedText>();
 
+/**
+ * Whether the missing data of a suggestion follow from the rules' truths
+ * alone: every unknown rule that could raise the level misses the same data
+ * for every patient (see `CompiledRule.fixedMissing`).
+ */
+function missingIsFixed(evaluation: PackEvaluation, compiled: CompiledRulePack, plan: DifferentiationPlan, range: LevelRange): boolean {
+  if (range.minimumLevel === range.maximumLevel) return true;
+  const truths = evaluation.truths;
+  for (let i = 0; i < truths.length; i++) {
+    const rule = plan.rules[i];
+    if (rule === undefined || truths[i] !== 'unknown' || !couldRaiseLevel(rule, range, plan.parameters)) continue;
+    if (compiled.rules[i]?.fixedMissing === undefined) return false;
+  }
+  return true;
+}
+
 function buildMissing(evaluation: PackEvaluation, plan: DifferentiationPlan, range: LevelRange): LevelMissingData[] {
   if (range.minimumLevel === range.maximumLevel) return [];
   const byCode = new Map<MissingDataCode, string[]>();
@@ -163,7 +180,7 @@ function buildMissing(evaluation: PackEvaluation, plan: DifferentiationPlan, ran
   return [...byCode].map(([code, factors]) => {
     let text = missingTexts.get(code);
     if (text === undefined) {
-      text = formatMessageInAllLocales(missingDataMessageCode(code));
+      text = Object.freeze(formatMessageInAllLocales(missingDataMessageCode(code)));
       missingTexts.set(code, text);
     }
     return { code, factors, text };
@@ -221,6 +238,55 @@ function contactPlan(plan: DifferentiationPlan, level: Level, basis: ContactPlan
 
 function knownSeverity(range: LevelRange): SeverityClass | undefined {
   return range.severity.minimum === range.severity.maximum ? range.severity.minimum : undefined;
+}
+
+/**
+ * What a suggestion takes from the rules' truths alone, shared by every
+ * patient with the same truths (frozen): the level range, the severity, the
+ * summary, and the missing data when they too follow from the truths.
+ */
+interface LevelShape {
+  readonly range: LevelRange;
+  readonly severity: SeverityClass | 'unknown';
+  readonly summary: LocalizedText;
+  readonly missing: readonly LevelMissingData[] | undefined;
+}
+
+/** Shapes by truth vector, per compiled pack. */
+const shapes = new WeakMap<CompiledRulePack, TruthVectorCache<LevelShape>>();
+let lastShapes: { readonly compiled: CompiledRulePack; readonly cache: TruthVectorCache<LevelShape> } | undefined;
+
+function shapeCache(compiled: CompiledRulePack): TruthVectorCache<LevelShape> {
+  if (lastShapes?.compiled === compiled) return lastShapes.cache;
+  let cache = shapes.get(compiled);
+  if (cache === undefined) {
+    cache = new TruthVectorCache();
+    shapes.set(compiled, cache);
+  }
+  lastShapes = { compiled, cache };
+  return cache;
+}
+
+function shapeOf(evaluation: PackEvaluation, compiled: CompiledRulePack, plan: DifferentiationPlan): LevelShape {
+  const cache = shapeCache(compiled);
+  const known = cache.get(evaluation.truths);
+  if (known !== undefined) return known;
+  const range = rangeOf(evaluation.truths, plan);
+  Object.freeze(range.severity);
+  const suggestedLevel = range.minimumLevel;
+  const maximum = range.maximumLevel;
+  const summary =
+    suggestedLevel === maximum
+      ? cachedText(`summary|${String(suggestedLevel)}`, () => formatMessageInAllLocales('differentiation.summary.determined', { level: suggestedLevel }))
+      : cachedText(`summary|${String(suggestedLevel)}|${String(maximum)}`, () =>
+          formatMessageInAllLocales('differentiation.summary.undetermined', { level: suggestedLevel, maximum }),
+        );
+  const missing = missingIsFixed(evaluation, compiled, plan, range)
+    ? Object.freeze(buildMissing(evaluation, plan, range).map((m) => Object.freeze({ ...m, factors: Object.freeze(m.factors) })))
+    : undefined;
+  const shape: LevelShape = Object.freeze({ range, severity: knownSeverity(range) ?? 'unknown', summary, missing });
+  cache.set(evaluation.truths, shape);
+  return shape;
 }
 
 /** The level range of a pack's evaluation (every rule has its plan). */
@@ -313,7 +379,8 @@ export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInC
   if (plan.parameters.package !== pkg) throw wrongPackage(compiled.pack.id);
   const catalogue = factCatalogueOf(compiled.pack);
   const evaluation = evaluateRulePack(compiled, ctx);
-  const range = rangeOf(evaluation.truths, plan);
+  const shape = shapeOf(evaluation, compiled, plan);
+  const range = shape.range;
   const decision = latestDecision(ctx, pkg);
   const suggestedLevel = range.minimumLevel;
   const determined = range.minimumLevel === range.maximumLevel;
@@ -330,12 +397,12 @@ export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInC
     minimumLevel: range.minimumLevel,
     maximumLevel: maximum,
     determined,
-    severity: knownSeverity(range) ?? 'unknown',
+    severity: shape.severity,
     severityRange: range.severity,
     complexityFactors: range.factors.minimum,
     possibleComplexityFactors: range.factors.maximum,
     drivers: buildDrivers(evaluation, plan, range),
-    missing: buildMissing(evaluation, plan, range),
+    missing: shape.missing ?? buildMissing(evaluation, plan, range),
   } as unknown as Building;
   if (motivation !== undefined) out.motivation = motivation;
   if (decision !== undefined) out.clinicianDecision = decision;
@@ -343,11 +410,7 @@ export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInC
   out.reassessment = reassessment(ctx, pkg, catalogue, compiled, plan, range, decision);
   out.contactPlan = decision === undefined ? suggestedContactPlan : contactPlan(plan, decision.level, 'clinician');
   out.suggestedContactPlan = suggestedContactPlan;
-  out.summary = determined
-    ? cachedText(`summary|${String(suggestedLevel)}`, () => formatMessageInAllLocales('differentiation.summary.determined', { level: suggestedLevel }))
-    : cachedText(`summary|${String(suggestedLevel)}|${String(maximum)}`, () =>
-        formatMessageInAllLocales('differentiation.summary.undetermined', { level: suggestedLevel, maximum }),
-      );
+  out.summary = shape.summary;
   if (differs) {
     const decided = decision.level;
     out.clinicianNote = cachedText(`note|${String(decided)}|${String(suggestedLevel)}`, () =>

@@ -17,6 +17,7 @@ import {
   evaluateRulePack,
   formatMessageInAllLocales,
   missingDataMessageCode,
+  TruthVectorCache,
 } from '@kronikerpakker/core';
 import type {
   FactContext,
@@ -322,29 +323,12 @@ interface Decision {
   readonly missing: readonly InclusionMissingData[];
 }
 
-/**
- * What is kept per inclusion pack: its plan, which rules are exclusions, and
- * its decisions by truth vector (numbered in base 3, 18 rules to a number so
- * that each stays a small integer: a Map finds those fastest).
- */
+/** What is kept per inclusion pack: its plan, which rules are exclusions, and its decisions by truth vector. */
 interface PlanState {
   readonly plan: InclusionPlan;
   readonly exclusion: readonly boolean[];
-  readonly decisions: Map<number, Map<number, Decision>>;
-  size: number;
+  readonly decisions: TruthVectorCache<Decision>;
 }
-
-/**
- * Decisions kept per pack at most: enough for every truth combination a
- * population meets in practice, few enough to stay small (the cache stops
- * growing, it is never evicted).
- */
-const MAX_DECISIONS = 4096;
-
-/** Rules numbered into one key (3^18 < 2^30: a small integer). */
-const RULES_PER_KEY = 18;
-/** Packs with more rules than this are not keyed (two keys' worth). */
-const MAX_KEYED_RULES = 2 * RULES_PER_KEY;
 
 const planStates = new WeakMap<RulePack, PlanState>();
 /** The state of the pack used last (a population runs on one pack per package), before the WeakMap. */
@@ -355,7 +339,7 @@ function stateOf(pack: RulePack): PlanState {
   let state = planStates.get(pack);
   if (state === undefined) {
     const plan = inclusionPlan(pack);
-    state = { plan, exclusion: plan.rules.map((r) => r.kind === 'exclusion'), decisions: new Map(), size: 0 };
+    state = { plan, exclusion: plan.rules.map((r) => r.kind === 'exclusion'), decisions: new TruthVectorCache() };
     planStates.set(pack, state);
   }
   lastState = { pack, state };
@@ -373,39 +357,26 @@ function evaluateChecked(ctx: FactContext, pkg: PackageId, packs: RulePackSet): 
   const evaluation = evaluateRulePack(compiled, ctx);
   const packId = compiled.pack.id;
 
-  // One pass over the truths (this runs for every patient, twice): which rules decide, and the
-  // truth vector's number. The rule result objects (with traces) are built only where a reason or
-  // the criteria list needs them.
+  // The status, reasons and missing data follow from the rules' truths alone for most patients: those are
+  // shared by truth vector. Otherwise one pass over the truths decides; the rule result objects (with
+  // traces) are built only where a reason or the criteria list needs them.
   const rules = plan.rules;
   const n = rules.length;
   const truths = evaluation.truths;
   if (truths.length !== n) throw new InvalidRulePackError(`Inclusion pack "${packId}" changed after loading`);
+  const known = state.decisions.get(truths);
+  if (known !== undefined) return new Result(pkg, ctx.asOf, known.status, known.reasons, known.missing, plan, evaluation);
+  const exclusion = state.exclusion;
   let excluding = 0;
   let failing = 0;
   let undecided = 0;
-  const exclusion = state.exclusion;
-  let key = 0;
-  let highKey = 0;
   for (let i = 0; i < n; i++) {
-    if (i === RULES_PER_KEY) {
-      highKey = key;
-      key = 0;
-    }
     const truth = truths[i];
-    if (truth === 'unknown') {
-      undecided++;
-      key = key * 3 + 2;
-    } else if (truth === 'true') {
+    if (truth === 'unknown') undecided++;
+    else if (truth === 'true') {
       if (exclusion[i] === true) excluding++;
-      key = key * 3 + 1;
-    } else {
-      if (exclusion[i] !== true) failing++;
-      key *= 3;
-    }
+    } else if (exclusion[i] !== true) failing++;
   }
-  const keyed = n <= MAX_KEYED_RULES;
-  const known = keyed ? state.decisions.get(highKey)?.get(key) : undefined;
-  if (known !== undefined) return new Result(pkg, ctx.asOf, known.status, known.reasons, known.missing, plan, evaluation);
 
   const status: InclusionStatus =
     excluding > 0 ? 'excluded' : failing > 0 ? 'not-eligible' : undecided > 0 ? 'insufficient-data' : 'eligible';
@@ -423,15 +394,9 @@ function evaluateChecked(ctx: FactContext, pkg: PackageId, packs: RulePackSet): 
   if ((report & URGENT) !== 0 && reasons.length > 1) reasons.sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));
   const missing = missingCodes === undefined || missingCodes.length === 0 ? NO_MISSING : missingCodes.map(missingItem);
   // Missing data can depend on which leaves are unknown, not only on the rules' truths: those are not shared.
-  if (keyed && (report & PATIENT_SPECIFIC) === 0 && missingCodes === undefined && state.size < MAX_DECISIONS) {
+  if ((report & PATIENT_SPECIFIC) === 0 && missingCodes === undefined) {
     const decision: Decision = { status, reasons: Object.freeze(reasons.slice()), missing };
-    let low = state.decisions.get(highKey);
-    if (low === undefined) {
-      low = new Map();
-      state.decisions.set(highKey, low);
-    }
-    low.set(key, decision);
-    state.size++;
+    state.decisions.set(truths, decision);
     return new Result(pkg, ctx.asOf, status, decision.reasons, missing, plan, evaluation);
   }
   return new Result(pkg, ctx.asOf, status, reasons, missing, plan, evaluation);

@@ -18,7 +18,7 @@ import { FACTS, extendFacts } from '@kronikerpakker/core';
 import type { FactCatalogue, FactContext, FactDefinition } from '@kronikerpakker/core';
 import { SCORED_INSTRUMENTS } from './definitions/types';
 import type { ScoredInstrumentId } from './definitions/types';
-import { safeScoreQuestionnaire } from './score';
+import { tryScoreQuestionnaire } from './score';
 import type { QuestionnaireScore } from './score';
 
 /** Where a context keeps each instrument's latest score (`null`: none), shared by the facts that read it. */
@@ -34,8 +34,7 @@ function latestScore(ctx: FactContext, instrument: ScoredInstrumentId): Question
   for (let i = responses.length - 1; i >= 0 && found === null; i--) {
     const response = responses[i];
     if (response?.instrument !== instrument) continue;
-    const scored = safeScoreQuestionnaire(response);
-    if (scored.success) found = scored.result;
+    found = tryScoreQuestionnaire(response) ?? null;
   }
   ctx.memo.cache(key, found);
   return found ?? undefined;

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { InternalError } from '@kronikerpakker/core';
 import type { ErrorPath } from '@kronikerpakker/core';
 import { INSTRUMENT_DEFINITIONS, instrumentIssue, isScoredInstrument } from './definitions/registry';
 import type {
@@ -162,7 +163,7 @@ export function checkAnswers(
     issues.add(prefix, 'invalid-type');
     return { values, given };
   }
-  const items = new Map<string, InstrumentItem>(definition.items.map((i) => [i.id, i]));
+  const items = itemsOf(definition);
   for (const key of Object.keys(answers)) {
     const item = items.get(key);
     if (item === undefined) {
@@ -183,6 +184,18 @@ export function checkAnswers(
   return { values, given };
 }
 
+/** Each definition's items by id, built once per definition. */
+const itemMaps = new WeakMap<InstrumentDefinition, ReadonlyMap<string, InstrumentItem>>();
+
+function itemsOf(definition: InstrumentDefinition): ReadonlyMap<string, InstrumentItem> {
+  let items = itemMaps.get(definition);
+  if (items === undefined) {
+    items = new Map(definition.items.map((i) => [i.id, i]));
+    itemMaps.set(definition, items);
+  }
+  return items;
+}
+
 /** @internal the items a scoring rule uses. */
 export function scoredItems(definition: InstrumentDefinition): readonly string[] {
   const rule = definition.scoring;
@@ -194,39 +207,52 @@ function allowedMissing(definition: InstrumentDefinition): number {
   return definition.scoring.method === 'percent-of-answered' ? definition.scoring.maxMissing : 0;
 }
 
-/** @internal the issues of an input, or the definition and answered values. */
-function validate(input: unknown): { definition: InstrumentDefinition; values: Map<string, number> } {
-  const issues = new IssueCollector();
+/**
+ * @internal checks an input: the definition and answered values, or
+ * `undefined` with the issues in `issues` (no error is built here: the facts
+ * score every patient's questionnaires, and building an error captures a
+ * stack trace).
+ */
+function check(input: unknown, issues: IssueCollector): { definition: InstrumentDefinition; values: Map<string, number> } | undefined {
   if (!isPlainObject(input)) {
     issues.add([], 'invalid-type');
-    issues.throwIfAny();
+    return undefined;
   }
-  const record = input as Record<string, unknown>;
+  const record = input;
   const instrument = record['instrument'];
   if (!isScoredInstrument(instrument)) {
     issues.add(['instrument'], instrumentIssue(instrument));
-    issues.throwIfAny();
+    return undefined;
   }
-  const definition: InstrumentDefinition = INSTRUMENT_DEFINITIONS[instrument as ScoredInstrumentId];
+  const definition: InstrumentDefinition = INSTRUMENT_DEFINITIONS[instrument];
   const version = record['version'];
   if (version !== undefined && version !== definition.version) {
     issues.add(['version'], 'unsupported-version');
-    issues.throwIfAny();
+    return undefined;
   }
   const answers: unknown = record['answers'];
   const { values, given } = checkAnswers(definition, answers, issues, ['answers']);
   // An invalid answer is reported at its own path and is not counted as missing.
   if (isPlainObject(answers)) {
-    const missing = scoredItems(definition).filter((id) => !given.has(id)).length;
+    let missing = 0;
+    for (const id of scoredItems(definition)) if (!given.has(id)) missing++;
     if (missing > allowedMissing(definition)) issues.add(['answers'], 'too-many-missing');
   }
-  issues.throwIfAny();
-  return { definition, values };
+  return issues.issues.length > 0 ? undefined : { definition, values };
+}
+
+/**
+ * @internal the score of a response, or `undefined` when it cannot be
+ * scored: {@link safeScoreQuestionnaire} without the error, for the facts.
+ */
+export function tryScoreQuestionnaire(response: QuestionnaireInput): QuestionnaireScore | undefined {
+  const checked = check(response, new IssueCollector());
+  return checked === undefined ? undefined : scoreValidated(checked.definition, checked.values);
 }
 
 /** @internal scores answers already checked against the definition. */
 export function scoreValidated(definition: InstrumentDefinition, values: ReadonlyMap<string, number>): QuestionnaireScore {
-  const items = new Map<string, InstrumentItem>(definition.items.map((i) => [i.id, i]));
+  const items = itemsOf(definition);
   const points = (id: string): number => {
     const item = items.get(id);
     const value = values.get(id);
@@ -302,8 +328,13 @@ export function scoreValidated(definition: InstrumentDefinition, values: Readonl
  * ```
  */
 export function scoreQuestionnaire(response: QuestionnaireInput): QuestionnaireScore {
-  const { definition, values } = validate(response);
-  return scoreValidated(definition, values);
+  const issues = new IssueCollector();
+  const checked = check(response, issues);
+  if (checked === undefined) {
+    issues.throwIfAny();
+    throw new InternalError('A questionnaire failed its check without an issue');
+  }
+  return scoreValidated(checked.definition, checked.values);
 }
 
 /**

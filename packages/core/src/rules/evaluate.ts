@@ -128,7 +128,21 @@ export interface CompiledRulePack {
   /** The pack it was compiled from. */
   readonly pack: RulePack;
   /** @internal the compiled rules. */
-  readonly rules: readonly { readonly rule: RulePack['rules'][number]; readonly node: CompiledNode }[];
+  readonly rules: readonly CompiledRule[];
+}
+
+/** @internal one compiled rule. */
+export interface CompiledRule {
+  readonly rule: RulePack['rules'][number];
+  /** @internal */
+  readonly node: CompiledNode;
+  /**
+   * The missing data of the rule when its result is unknown, when that list
+   * is the same for every patient (no leaf under it names missing data, or
+   * all name the same one); `undefined` when it depends on which leaves are
+   * unknown. Known at compile time, frozen.
+   */
+  readonly fixedMissing: readonly MissingDataCode[] | undefined;
 }
 
 function compileLeaf(leaf: LeafCondition, facts: FactCatalogue): CompiledNode {
@@ -329,7 +343,20 @@ function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
  */
 export function compileRulePack(pack: RulePack): CompiledRulePack {
   const facts = factCatalogueOf(pack);
-  return { pack, rules: pack.rules.map((rule) => ({ rule, node: compileCondition(rule.conditions, facts) })) };
+  return {
+    pack,
+    rules: pack.rules.map((rule) => {
+      const node = compileCondition(rule.conditions, facts);
+      return { rule, node, fixedMissing: fixedMissingOf(node) };
+    }),
+  };
+}
+
+function fixedMissingOf(node: CompiledNode): readonly MissingDataCode[] | undefined {
+  if (node.codes.length === 0) return NOTHING_MISSING;
+  // Unknown means some leaf under it is unknown, and every leaf gives this one code.
+  if (node.codes.length === 1 && node.allCoded) return onlyMissing(node.codes[0] as MissingDataCode);
+  return undefined;
 }
 
 function collectMissing(node: TraceNode, into: Set<MissingDataCode>): void {
@@ -417,7 +444,7 @@ class LazyPackEvaluation implements PackEvaluation {
     if (result === undefined) {
       const compiledRule = this.#compiled.rules[index];
       if (compiledRule === undefined) throw new InternalError('No rule at this index');
-      result = new LazyRuleResult(compiledRule.rule, compiledRule.node, this.#ctx, this.truths[index] as Truth);
+      result = new LazyRuleResult(compiledRule, this.#ctx, this.truths[index] as Truth);
       this.#some[index] = result;
     }
     return result;
@@ -462,7 +489,8 @@ class LazyRuleResult implements RuleResult {
   readonly #ctx: FactContext;
   #trace: TraceNode | undefined;
 
-  constructor(rule: RulePack['rules'][number], node: CompiledNode, ctx: FactContext, result: Truth) {
+  constructor(compiled: CompiledRule, ctx: FactContext, result: Truth) {
+    const { rule, node } = compiled;
     this.#node = node;
     this.#ctx = ctx;
     this.name = rule.name;
@@ -471,10 +499,8 @@ class LazyRuleResult implements RuleResult {
     this.event = rule.event;
     this.#trace = undefined;
     if (result === 'unknown') {
-      const codes = node.codes;
-      if (codes.length === 0) this.missing = NOTHING_MISSING;
-      // Unknown means some leaf under it is unknown, and every leaf gives this one code.
-      else if (codes.length === 1 && node.allCoded) this.missing = onlyMissing(codes[0] as MissingDataCode);
+      const fixed = compiled.fixedMissing;
+      if (fixed !== undefined) this.missing = fixed;
       else {
         const scratch = MISSING_SCRATCH;
         scratch.length = 0;
