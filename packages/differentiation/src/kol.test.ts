@@ -212,6 +212,15 @@ describe('KOL drivers explain themselves', () => {
     expect(s.rules.map((r) => r.name)).toContain('kol.severity.gold-group-b');
     expect(s.summary).toEqual({ da: 'Foreslået niveau 1.', en: 'Suggested level 1.' });
   });
+
+  it('serialises every rule result with its trace, after the other fields and before the pack version', () => {
+    const s = kol();
+    const json = JSON.parse(JSON.stringify(s)) as Record<string, unknown> & { rules: { name: string; trace: { kind: string } }[] };
+    expect(Object.keys(json).slice(-2)).toEqual(['rules', 'ruleSet']);
+    expect(json.rules.map((r) => r.name)).toEqual(s.rules.map((r) => r.name));
+    expect(json.rules.every((r) => typeof r.trace.kind === 'string')).toBe(true);
+    expect(Object.keys(json).slice(0, 3)).toEqual(['package', 'asOf', 'suggestedLevel']);
+  });
 });
 
 describe('KOL: the clinician decides', () => {

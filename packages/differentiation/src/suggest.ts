@@ -36,6 +36,7 @@ import type {
   PackageId,
   PatientRecord,
   PackEvaluation,
+  RuleResult,
   TraceNode,
   Truth,
 } from '@kronikerpakker/core';
@@ -389,21 +390,21 @@ export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInC
   const suggestedContactPlan = contactPlan(plan, suggestedLevel, 'suggestion');
   const maximum = range.maximumLevel;
   // Built in key order with plain assignments: the optional keys are absent, not undefined, as before
-  // (conditional spreads here made every suggestion a slow object).
-  const out = {
-    package: pkg,
-    asOf: ctx.asOf,
-    suggestedLevel,
-    minimumLevel: range.minimumLevel,
-    maximumLevel: maximum,
-    determined,
-    severity: shape.severity,
-    severityRange: range.severity,
-    complexityFactors: range.factors.minimum,
-    possibleComplexityFactors: range.factors.maximum,
-    drivers: buildDrivers(evaluation, plan, range),
-    missing: shape.missing ?? buildMissing(evaluation, plan, range),
-  } as unknown as Building;
+  // (conditional spreads here made every suggestion a slow object). The rule results are built when
+  // \`rules\` is first read (most callers use the level, the drivers and the plan).
+  const out = new Suggestion(evaluation) as unknown as Building;
+  out.package = pkg;
+  out.asOf = ctx.asOf;
+  out.suggestedLevel = suggestedLevel;
+  out.minimumLevel = range.minimumLevel;
+  out.maximumLevel = maximum;
+  out.determined = determined;
+  out.severity = shape.severity;
+  out.severityRange = range.severity;
+  out.complexityFactors = range.factors.minimum;
+  out.possibleComplexityFactors = range.factors.maximum;
+  out.drivers = buildDrivers(evaluation, plan, range);
+  out.missing = shape.missing ?? buildMissing(evaluation, plan, range);
   if (motivation !== undefined) out.motivation = motivation;
   if (decision !== undefined) out.clinicianDecision = decision;
   out.differsFromClinician = differs;
@@ -417,13 +418,35 @@ export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInC
       formatMessageInAllLocales('differentiation.clinician.differs', { decided, suggested: suggestedLevel }),
     );
   }
-  out.rules = evaluation.results;
   out.ruleSet = evaluation.ruleSet;
   return out;
 }
 
-/** A suggestion while it is assembled. */
-type Building = { -readonly [K in keyof LevelSuggestion]: LevelSuggestion[K] };
+/** A suggestion while it is assembled (`rules` is the class's getter). */
+type Building = { -readonly [K in keyof LevelSuggestion as Exclude<K, 'rules'>]: LevelSuggestion[K] } & Pick<LevelSuggestion, 'rules'>;
+
+/**
+ * A level suggestion: its fields are own data properties, assigned in key
+ * order by {@link suggestLevelInContext}; `rules` (every rule result with its
+ * trace) is a getter that builds them when first read, and `toJSON` includes
+ * them, in the documented key order.
+ */
+class Suggestion {
+  readonly #evaluation: PackEvaluation;
+
+  constructor(evaluation: PackEvaluation) {
+    this.#evaluation = evaluation;
+  }
+
+  get rules(): readonly RuleResult[] {
+    return this.#evaluation.results;
+  }
+
+  toJSON(): LevelSuggestion {
+    const { ruleSet, ...fields } = this as unknown as LevelSuggestion;
+    return { ...fields, rules: this.rules, ruleSet };
+  }
+}
 
 /**
  * Suggests the level of care (1, 2 or 3) for one patient and package: the

@@ -178,7 +178,7 @@ function compileLeaf(leaf: LeafCondition, facts: FactCatalogue): CompiledNode {
 
 /**
  * A leaf's truth closure. The operators most leaves use (`equal`,
- * `notEqual`, the four numeric ones, `contains`, `doesNotContain`) are
+ * `notEqual`, the four numeric ones, `in`, `notIn`, `contains`, `doesNotContain`) are
  * written out with their operand, with exactly the operator's semantics: one
  * call per leaf instead of three (leaf, predicate, comparison), which is most
  * of a leaf's cost once its fact is memoised. Value-set membership is
@@ -226,6 +226,20 @@ function leafTruth(
         const a = computeWithKey(ctx, fact, slot, params);
         return a === undefined ? 'unknown' : (a as number) >= (b as number) ? 'true' : 'false';
       };
+    case 'in': {
+      const list = b as readonly JsonValue[];
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        return a === undefined ? 'unknown' : list.includes(a as JsonValue) ? 'true' : 'false';
+      };
+    }
+    case 'notIn': {
+      const list = b as readonly JsonValue[];
+      return (ctx) => {
+        const a = computeWithKey(ctx, fact, slot, params);
+        return a === undefined ? 'unknown' : list.includes(a as JsonValue) ? 'false' : 'true';
+      };
+    }
     case 'contains':
       return (ctx) => {
         const a = computeWithKey(ctx, fact, slot, params);
@@ -270,11 +284,58 @@ function negate(t: Truth): Truth {
   return t === 'unknown' ? 'unknown' : t === 'true' ? 'false' : 'true';
 }
 
-function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
+/** A condition's meaning as text: the same text, the same result for a patient (names are left out). */
+function conditionKey(c: Condition): string {
+  if ('fact' in c) return `${factKey(c.fact, c.params)} ${c.operator} ${JSON.stringify(c.value)}`;
+  if ('not' in c) return `not(${conditionKey(c.not)})`;
+  return 'all' in c ? `all(${c.all.map(conditionKey).join(';')})` : `any(${c.any.map(conditionKey).join(';')})`;
+}
+
+/** The keys of the groups that occur more than once in a pack (a scope every rule repeats, say). */
+function repeatedGroups(pack: RulePack): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  const walk = (c: Condition): void => {
+    if ('fact' in c) return;
+    const key = conditionKey(c);
+    if (seen.has(key)) repeated.add(key);
+    seen.add(key);
+    if ('not' in c) walk(c.not);
+    else for (const child of 'all' in c ? c.all : c.any) walk(child);
+  };
+  for (const rule of pack.rules) walk(rule.conditions);
+  return repeated;
+}
+
+/**
+ * A group's truth memoised in the patient's context, for groups a pack
+ * repeats: the first rule works it out, the others read it (keyed by the
+ * group's meaning, so packs that share a group share the answer too).
+ */
+function memoisedTruth(truth: (ctx: FactContext) => Truth, key: string): (ctx: FactContext) => Truth {
+  const slot = factSlot(`condition ${key}`);
+  return (ctx) => {
+    const values = ctx.memo.values;
+    const known = values[slot];
+    if (known !== undefined) return known as Truth;
+    const t = truth(ctx);
+    values[slot] = t;
+    return t;
+  };
+}
+
+function compileCondition(c: Condition, facts: FactCatalogue, repeated: ReadonlySet<string>): CompiledNode {
+  const node = compileUnshared(c, facts, repeated);
+  if ('fact' in c) return node;
+  const key = conditionKey(c);
+  return repeated.has(key) ? { ...node, truth: memoisedTruth(node.truth, key) } : node;
+}
+
+function compileUnshared(c: Condition, facts: FactCatalogue, repeated: ReadonlySet<string>): CompiledNode {
   if ('fact' in c) return compileLeaf(c, facts);
   const name = c.name;
   if ('not' in c) {
-    const child = compileCondition(c.not, facts);
+    const child = compileCondition(c.not, facts, repeated);
     return {
       truth: (ctx) => negate(child.truth(ctx)),
       trace: (ctx) => {
@@ -289,7 +350,7 @@ function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
     };
   }
   const isAll = 'all' in c;
-  const children = (isAll ? c.all : c.any).map((x) => compileCondition(x, facts));
+  const children = (isAll ? c.all : c.any).map((x) => compileCondition(x, facts, repeated));
   const kind = isAll ? ('all' as const) : ('any' as const);
   // all: a false child decides; any: a true child decides. Unknown only if nothing decides and something is unknown.
   const decisive: Truth = isAll ? 'false' : 'true';
@@ -343,10 +404,11 @@ function compileCondition(c: Condition, facts: FactCatalogue): CompiledNode {
  */
 export function compileRulePack(pack: RulePack): CompiledRulePack {
   const facts = factCatalogueOf(pack);
+  const repeated = repeatedGroups(pack);
   return {
     pack,
     rules: pack.rules.map((rule) => {
-      const node = compileCondition(rule.conditions, facts);
+      const node = compileCondition(rule.conditions, facts, repeated);
       return { rule, node, fixedMissing: fixedMissingOf(node) };
     }),
   };

@@ -3,13 +3,15 @@
  * closure (and memoises value-set membership per fact and value set). The
  * trace closure still goes through each operator's own prepared predicate, so
  * "truth equals the trace's result" for every rule, over generated records,
- * checks the inlined forms against the operators' definitions.
+ * checks the inlined forms against the operators' definitions. Groups a pack
+ * repeats are memoised per patient; the same check covers them (the scope
+ * below is true, false or unknown across the generated records).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRulePack, evaluateRulePack } from './evaluate';
 import { createFactContext } from './facts';
-import type { LeafCondition } from './pack';
+import type { Condition, LeafCondition } from './pack';
 import { loadRulePack } from './pack';
 import { RED_FLAG_CODES } from '../record/vocabulary';
 import { record, samplePack } from './test-helpers';
@@ -27,6 +29,7 @@ const leaves: LeafCondition[] = [
   { fact: 'sex', operator: 'equal', value: 'female' },
   { fact: 'latestPackageDecision', params: { package: 'KOL' }, operator: 'equal', value: 'declined' },
   { fact: 'latestPackageDecision', params: { package: 'KOL' }, operator: 'in', value: ['declined', 'ended'] },
+  { fact: 'latestPackageDecision', params: { package: 'KOL' }, operator: 'notIn', value: ['declined', 'followed-in-hospital', 'ended'] },
   ...CATEGORIES.flatMap((value) => [
     { fact: 'openRedFlagCategories', operator: 'contains', value },
     { fact: 'openRedFlagCategories', operator: 'doesNotContain', value },
@@ -37,6 +40,15 @@ const leaves: LeafCondition[] = [
   ]),
 ];
 
+const SCOPE: Condition = {
+  name: 'scope',
+  all: [
+    { fact: 'activeDiagnoses', operator: 'anyInValueSet', value: 'kol-diagnosis' },
+    { fact: 'latestPackageDecision', params: { package: 'KOL' }, operator: 'notIn', value: ['declined', 'ended'] },
+    { fact: 'lowestPostBronchodilatorRatio', operator: 'lessThan', value: 0.7 },
+  ],
+};
+
 // One rule per leaf, alone and under `not`, so single-child groups (whose truth is the child's) are covered too.
 const pack = compileRulePack(
   loadRulePack(
@@ -46,6 +58,9 @@ const pack = compileRulePack(
         { name: `leaf-${String(i)}`, conditions: { all: [leaf] }, event: { type: 'criterion' } },
         { name: `not-${String(i)}`, conditions: { not: leaf }, event: { type: 'criterion' } },
         { name: `pair-${String(i)}`, conditions: { any: [leaf, { fact: 'listed', operator: 'equal', value: false }] }, event: { type: 'criterion' } },
+        // The same group in every rule, as care packs repeat their scope: its truth is memoised per patient.
+        { name: `scoped-${String(i)}`, conditions: { all: [SCOPE, leaf] }, event: { type: 'criterion' } },
+        { name: `scoped-not-${String(i)}`, conditions: { any: [{ not: SCOPE }, leaf] }, event: { type: 'criterion' } },
       ]),
     }),
   ),
@@ -89,7 +104,7 @@ describe('inlined leaf operators', () => {
 
   it('covers every operator the evaluator writes out inline', () => {
     expect(new Set(leaves.map((l) => l.operator))).toEqual(
-      new Set([...NUMERIC, 'in', 'contains', 'doesNotContain', 'anyInValueSet', 'noneInValueSet']),
+      new Set([...NUMERIC, 'in', 'notIn', 'contains', 'doesNotContain', 'anyInValueSet', 'noneInValueSet']),
     );
   });
 });
