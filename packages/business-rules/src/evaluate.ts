@@ -11,13 +11,12 @@ import {
   assertOptionsObject,
   assertPackageId,
   assertParsedRecord,
-  computeFact,
   createFactContext,
   evaluateRulePack,
   formatMessageInAllLocales,
 } from '@kronikerpakker/core';
 import type { FactContext, IsoDate, MessageCode, PackageId, PatientRecord, RuleResult, RuleSetRef, TraceNode, Truth } from '@kronikerpakker/core';
-import { careFacts, levelSuggestionOf } from './facts';
+import { levelSuggestionOf } from './facts';
 import { CARE_PACK_IDS, carePlan, defaultCarePacks } from './packs';
 import type { PlannedCareRule } from './packs';
 import type { CareContextOptions, CareEvaluation, CareItem, CareItemKind, CareOptions, LocalizedText, TriggerFact } from './types';
@@ -198,7 +197,6 @@ export function evaluateCareInContext(ctx: FactContext, options: CareContextOpti
   // Seed the level the facts read (the contact plan in force and the re-assessment).
   if (options.level !== undefined || options.levelPacks !== undefined) seedLevel(ctx, pkg, options);
   const evaluation = evaluateRulePack(compiled, ctx);
-  const facts = careFacts();
 
   const items: Item[] = [];
   let inPackage = false;
@@ -215,7 +213,7 @@ export function evaluateCareInContext(ctx: FactContext, options: CareContextOpti
     const result = evaluation.resultAt(i);
     let dueDate: IsoDate | null = null;
     if (rule.due !== undefined) {
-      const value = computeFact(ctx, rule.due.fact, rule.due.params, facts);
+      const value = rule.due.read(ctx);
       if (typeof value === 'string') dueDate = value;
     }
     if (rule.urgent) urgent = true;

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { InvalidRulePackError, createRulePackSet, deepFreeze, isMessageCode, messages } from '@kronikerpakker/core';
-import type { ErrorPath, FactCatalogue, MessageCode, PackageId, RulePack, RulePackDocument, RulePackIssue, RulePackSet } from '@kronikerpakker/core';
+import { InvalidRulePackError, createRulePackSet, deepFreeze, factReader, isMessageCode, messages } from '@kronikerpakker/core';
+import type { ErrorPath, FactCatalogue, FactContext, FactValue, MessageCode, PackageId, RulePack, RulePackDocument, RulePackIssue, RulePackSet } from '@kronikerpakker/core';
 import { z } from 'zod';
 import kolPack from '../packs/kol-care.json';
 import lrsPack from '../packs/lrs-care.json';
@@ -113,7 +113,14 @@ export interface PlannedCareRule {
   readonly always: boolean;
   readonly message: MessageCode;
   readonly source: string;
-  readonly due: { readonly fact: string; readonly params: Readonly<Record<string, unknown>> | undefined } | undefined;
+  readonly due:
+    | {
+        readonly fact: string;
+        readonly params: Readonly<Record<string, unknown>> | undefined;
+        /** Reads the due date (the fact's definition and memo slot looked up once). */
+        readonly read: (ctx: FactContext) => FactValue;
+      }
+    | undefined;
 }
 
 /** A validated care pack. @internal */
@@ -123,6 +130,10 @@ export interface CarePlan {
 }
 
 const plans = new WeakMap<RulePack, CarePlan>();
+
+function dueOf(fact: string, params: Readonly<Record<string, unknown>> | undefined, facts: FactCatalogue): PlannedCareRule['due'] {
+  return { fact, params, read: factReader(fact, params, facts) };
+}
 
 /**
  * Validates a loaded pack as a care pack and returns its plan (cached per pack).
@@ -194,8 +205,7 @@ export function carePlan(pack: RulePack, facts: FactCatalogue = careFacts()): Ca
       always: p.scope === 'always',
       message: p.message,
       source: p.source,
-      // Frozen params: core's computeFact remembers the memo slot of frozen params.
-      due: p.due === undefined ? undefined : { fact: p.due.fact, params: p.due.params === undefined ? undefined : Object.freeze({ ...p.due.params }) },
+      due: p.due === undefined ? undefined : dueOf(p.due.fact, p.due.params === undefined ? undefined : Object.freeze({ ...p.due.params }), facts),
     });
   });
   if (scopes !== 1) issue(['rules'], 'scope-rule-count');

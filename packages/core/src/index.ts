@@ -263,6 +263,8 @@ export {
   FACTS,
   MISSING_DATA_CODES,
   computeFact,
+  factReader,
+  assertFactContext,
   createFactContext,
   extendFacts,
   factKey,

@@ -23,8 +23,20 @@
  * @module
  */
 import { z } from 'zod';
-import { InvalidRulePackError, PACKAGES, factCatalogueOf, isMessageCode, messages } from '@kronikerpakker/core';
-import type { Condition, ErrorPath, Level, MessageCode, MessageDefinition, PackageId, RulePack, RulePackIssue } from '@kronikerpakker/core';
+import { InvalidRulePackError, PACKAGES, factCatalogueOf, factReader, isMessageCode, messages } from '@kronikerpakker/core';
+import type {
+  Condition,
+  ErrorPath,
+  FactContext,
+  FactValue,
+  LeafCondition,
+  Level,
+  MessageCode,
+  MessageDefinition,
+  PackageId,
+  RulePack,
+  RulePackIssue,
+} from '@kronikerpakker/core';
 import { DRIVER_SOURCES, PRO_TIMINGS } from './types';
 import type { DriverSource, ProTiming, SeverityClass } from './types';
 
@@ -306,6 +318,21 @@ export interface PlannedRule {
   readonly weight: number;
   /** clinician rules */
   readonly level?: Level;
+  /**
+   * When the rule's conditions are one leaf (under single-child `all`/`any`
+   * groups only): the leaf's fact and a reader of its value. A true rule's
+   * deciding leaf is then that leaf, found without building the trace.
+   */
+  readonly onlyLeaf?: { readonly fact: string; readonly read: (ctx: FactContext) => FactValue };
+}
+
+/** The one leaf of a condition made of single-child `all`/`any` groups, if it is one. */
+function singleLeaf(c: Condition): LeafCondition | undefined {
+  if ('fact' in c) return c;
+  if ('not' in c) return undefined;
+  const children = 'all' in c ? c.all : c.any;
+  const only = children[0];
+  return children.length === 1 && only !== undefined ? singleLeaf(only) : undefined;
 }
 
 /** @internal a validated pack: its parameters and one planned rule per pack rule, in order. */
@@ -393,6 +420,10 @@ export function differentiationPlan(pack: RulePack): DifferentiationPlan {
     checkParameters(parsed.data, emit);
   }
   const facts = factCatalogueOf(pack);
+  const onlyLeafOf = (c: Condition): Pick<PlannedRule, 'onlyLeaf'> => {
+    const leaf = singleLeaf(c);
+    return leaf === undefined ? {} : { onlyLeaf: { fact: leaf.fact, read: factReader(leaf.fact, leaf.params, facts) } };
+  };
   const domainOf = new Map<string, string>();
   const rules: PlannedRule[] = [];
   pack.rules.forEach((rule, i) => {
@@ -427,6 +458,7 @@ export function differentiationPlan(pack: RulePack): DifferentiationPlan {
       ...(type === 'severity' ? { severity: params.severity } : {}),
       weight: type === 'complexity' ? (params.weight ?? 1) : 0,
       ...(type === 'clinician' ? { level: params.level } : {}),
+      ...onlyLeafOf(rule.conditions),
     });
   });
   if (issues.length > 0 || !parsed.success) {

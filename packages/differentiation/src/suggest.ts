@@ -10,8 +10,8 @@
 import {
   InternalError,
   InvalidRulePackError,
-  KronikerpakkerError,
   assertAsOf,
+  assertFactContext,
   assertOptionsObject,
   assertPackageId,
   assertParsedRecord,
@@ -19,6 +19,7 @@ import {
   createFactContext,
   evaluateRulePack,
   factCatalogueOf,
+  factReader,
   formatMessageInAllLocales,
   messages,
   missingDataMessageCode,
@@ -28,6 +29,7 @@ import type {
   CompiledRulePack,
   FactCatalogue,
   FactContext,
+  FactValue,
   LeafTrace,
   Level,
   MessageDefinition,
@@ -96,18 +98,17 @@ function cachedText(key: string, render: () => LocalizedText): LocalizedText {
   return text;
 }
 
-function driverText(rule: PlannedRule, leaf: LeafTrace | undefined): LocalizedText {
+function driverText(rule: PlannedRule, value: FactValue): LocalizedText {
   const spec = (messages[rule.message] as MessageDefinition).params;
   const kind = spec['value'];
   if (kind === undefined) return cachedText(rule.message, () => formatMessageInAllLocales(rule.message));
-  const value = leaf?.factValue;
   // Validation admits a `value` message only on rules whose facts are all numbers.
   if (typeof value !== 'number') throw new InternalError('A driver message needs a number value');
   const shown = kind === 'integer' ? Math.trunc(value) : value;
   return cachedText(`${rule.message}|${String(shown)}`, () => formatMessageInAllLocales(rule.message, { value: shown }));
 }
 
-function buildDrivers(evaluation: PackEvaluation, plan: DifferentiationPlan, range: LevelRange): LevelDriver[] {
+function buildDrivers(ctx: FactContext, evaluation: PackEvaluation, plan: DifferentiationPlan, range: LevelRange): LevelDriver[] {
   const drivers: LevelDriver[] = [];
   const counted = new Set<string>();
   const truths = evaluation.truths;
@@ -133,10 +134,20 @@ function buildDrivers(evaluation: PackEvaluation, plan: DifferentiationPlan, ran
         contribution = { kind: 'level', level: rule.level };
         break;
     }
-    const leaf = decidingLeaf(evaluation.resultAt(i).trace, 'true');
-    const fact = leaf?.fact ?? rule.name;
-    const value = leaf?.factValue ?? true;
-    const text = driverText(rule, leaf);
+    // The deciding leaf: the rule's only leaf when it has one (its value is memoised), else found in the trace.
+    let fact: string;
+    let factValue: FactValue;
+    const only = rule.onlyLeaf;
+    if (only !== undefined) {
+      fact = only.fact;
+      factValue = only.read(ctx);
+    } else {
+      const leaf = decidingLeaf(evaluation.resultAt(i).trace, 'true');
+      fact = leaf?.fact ?? rule.name;
+      factValue = leaf?.factValue;
+    }
+    const value = factValue ?? true;
+    const text = driverText(rule, factValue);
     // Two fixed shapes (a conditional spread made every driver a slow object).
     drivers.push(
       rule.severity === undefined
@@ -192,6 +203,12 @@ function buildMissing(evaluation: PackEvaluation, plan: DifferentiationPlan, ran
 const PACKAGE_PARAMS: Readonly<Record<PackageId, Readonly<Record<string, unknown>>>> = {
   KOL: Object.freeze({ package: 'KOL' }),
   LRS: Object.freeze({ package: 'LRS' }),
+};
+
+/** The patient's motivation per package (a core fact: the same in every pack's catalogue). */
+const READ_MOTIVATION: Readonly<Record<PackageId, (ctx: FactContext) => FactValue>> = {
+  KOL: factReader('needsAssessmentMotivation', PACKAGE_PARAMS.KOL),
+  LRS: factReader('needsAssessmentMotivation', PACKAGE_PARAMS.LRS),
 };
 
 /** The latest level decision for the package on or before asOf (the later entry on one day). */
@@ -369,11 +386,7 @@ function wrongPackage(packId: string): InvalidRulePackError {
 export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInContextOptions): LevelSuggestion {
   assertOptionsObject(options);
   assertPackageId(options.package);
-  if (typeof ctx !== 'object' || (ctx as unknown) === null) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a fact context', { path: ['ctx'] });
-  }
-  assertParsedRecord(ctx.record, ['ctx', 'record']);
-  assertAsOf(ctx.asOf);
+  assertFactContext(ctx);
   const pkg = options.package;
   const compiled = (options.packs ?? defaultDifferentiationPacks()).select(DIFFERENTIATION_PACK_IDS[pkg], ctx.asOf);
   const plan = differentiationPlan(compiled.pack);
@@ -385,57 +398,100 @@ export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInC
   const decision = latestDecision(ctx, pkg);
   const suggestedLevel = range.minimumLevel;
   const determined = range.minimumLevel === range.maximumLevel;
-  const motivation = computeFact(ctx, 'needsAssessmentMotivation', PACKAGE_PARAMS[pkg], catalogue) as MotivationLevel | undefined;
+  const motivation = READ_MOTIVATION[pkg](ctx) as MotivationLevel | undefined;
   const differs = decision !== undefined && decision.level !== suggestedLevel;
   const suggestedContactPlan = contactPlan(plan, suggestedLevel, 'suggestion');
   const maximum = range.maximumLevel;
-  // Built in key order with plain assignments: the optional keys are absent, not undefined, as before
-  // (conditional spreads here made every suggestion a slow object). The rule results are built when
-  // \`rules\` is first read (most callers use the level, the drivers and the plan).
-  const out = new Suggestion(evaluation) as unknown as Building;
-  out.package = pkg;
-  out.asOf = ctx.asOf;
-  out.suggestedLevel = suggestedLevel;
-  out.minimumLevel = range.minimumLevel;
-  out.maximumLevel = maximum;
-  out.determined = determined;
-  out.severity = shape.severity;
-  out.severityRange = range.severity;
-  out.complexityFactors = range.factors.minimum;
-  out.possibleComplexityFactors = range.factors.maximum;
-  out.drivers = buildDrivers(evaluation, plan, range);
-  out.missing = shape.missing ?? buildMissing(evaluation, plan, range);
-  if (motivation !== undefined) out.motivation = motivation;
-  if (decision !== undefined) out.clinicianDecision = decision;
-  out.differsFromClinician = differs;
-  out.reassessment = reassessment(ctx, pkg, catalogue, compiled, plan, range, decision);
-  out.contactPlan = decision === undefined ? suggestedContactPlan : contactPlan(plan, decision.level, 'clinician');
-  out.suggestedContactPlan = suggestedContactPlan;
-  out.summary = shape.summary;
-  if (differs) {
-    const decided = decision.level;
-    out.clinicianNote = cachedText(`note|${String(decided)}|${String(suggestedLevel)}`, () =>
-      formatMessageInAllLocales('differentiation.clinician.differs', { decided, suggested: suggestedLevel }),
-    );
-  }
-  out.ruleSet = evaluation.ruleSet;
-  return out;
+  const clinicianNote = differs
+    ? cachedText(`note|${String(decision.level)}|${String(suggestedLevel)}`, () =>
+        formatMessageInAllLocales('differentiation.clinician.differs', { decided: decision.level, suggested: suggestedLevel }),
+      )
+    : undefined;
+  return new Suggestion(evaluation, {
+    package: pkg,
+    asOf: ctx.asOf,
+    suggestedLevel,
+    minimumLevel: range.minimumLevel,
+    maximumLevel: maximum,
+    determined,
+    severity: shape.severity,
+    severityRange: range.severity,
+    complexityFactors: range.factors.minimum,
+    possibleComplexityFactors: range.factors.maximum,
+    drivers: buildDrivers(ctx, evaluation, plan, range),
+    missing: shape.missing ?? buildMissing(evaluation, plan, range),
+    motivation,
+    clinicianDecision: decision,
+    differsFromClinician: differs,
+    reassessment: reassessment(ctx, pkg, catalogue, compiled, plan, range, decision),
+    contactPlan: decision === undefined ? suggestedContactPlan : contactPlan(plan, decision.level, 'clinician'),
+    suggestedContactPlan,
+    summary: shape.summary,
+    clinicianNote,
+    ruleSet: evaluation.ruleSet,
+  });
 }
 
-/** A suggestion while it is assembled (`rules` is the class's getter). */
-type Building = { -readonly [K in keyof LevelSuggestion as Exclude<K, 'rules'>]: LevelSuggestion[K] } & Pick<LevelSuggestion, 'rules'>;
+/** A suggestion's fields but its rules; the optional ones may be given as `undefined`. */
+type SuggestionFields = {
+  readonly [K in keyof LevelSuggestion as Exclude<K, 'rules'>]-?: LevelSuggestion[K] | (undefined extends LevelSuggestion[K] ? undefined : never);
+};
 
 /**
- * A level suggestion: its fields are own data properties, assigned in key
- * order by {@link suggestLevelInContext}; `rules` (every rule result with its
- * trace) is a getter that builds them when first read, and `toJSON` includes
- * them, in the documented key order.
+ * A level suggestion. The constructor assigns every field in key order (so
+ * V8 keeps them inside the object, one hidden class per combination of the
+ * optional keys); an optional field that is `undefined` is left out, not set
+ * to `undefined`. `rules` (every rule result with its trace) is a getter that
+ * builds them when first read, and `toJSON` includes them, in the documented
+ * key order.
  */
-class Suggestion {
+class Suggestion implements LevelSuggestion {
+  declare readonly package: LevelSuggestion['package'];
+  declare readonly asOf: LevelSuggestion['asOf'];
+  declare readonly suggestedLevel: LevelSuggestion['suggestedLevel'];
+  declare readonly minimumLevel: LevelSuggestion['minimumLevel'];
+  declare readonly maximumLevel: LevelSuggestion['maximumLevel'];
+  declare readonly determined: LevelSuggestion['determined'];
+  declare readonly severity: LevelSuggestion['severity'];
+  declare readonly severityRange: LevelSuggestion['severityRange'];
+  declare readonly complexityFactors: LevelSuggestion['complexityFactors'];
+  declare readonly possibleComplexityFactors: LevelSuggestion['possibleComplexityFactors'];
+  declare readonly drivers: LevelSuggestion['drivers'];
+  declare readonly missing: LevelSuggestion['missing'];
+  declare readonly motivation?: NonNullable<LevelSuggestion['motivation']>;
+  declare readonly clinicianDecision?: NonNullable<LevelSuggestion['clinicianDecision']>;
+  declare readonly differsFromClinician: LevelSuggestion['differsFromClinician'];
+  declare readonly reassessment: LevelSuggestion['reassessment'];
+  declare readonly contactPlan: LevelSuggestion['contactPlan'];
+  declare readonly suggestedContactPlan: LevelSuggestion['suggestedContactPlan'];
+  declare readonly summary: LevelSuggestion['summary'];
+  declare readonly clinicianNote?: NonNullable<LevelSuggestion['clinicianNote']>;
+  declare readonly ruleSet: LevelSuggestion['ruleSet'];
   readonly #evaluation: PackEvaluation;
 
-  constructor(evaluation: PackEvaluation) {
+  constructor(evaluation: PackEvaluation, f: SuggestionFields) {
     this.#evaluation = evaluation;
+    this.package = f.package;
+    this.asOf = f.asOf;
+    this.suggestedLevel = f.suggestedLevel;
+    this.minimumLevel = f.minimumLevel;
+    this.maximumLevel = f.maximumLevel;
+    this.determined = f.determined;
+    this.severity = f.severity;
+    this.severityRange = f.severityRange;
+    this.complexityFactors = f.complexityFactors;
+    this.possibleComplexityFactors = f.possibleComplexityFactors;
+    this.drivers = f.drivers;
+    this.missing = f.missing;
+    if (f.motivation !== undefined) this.motivation = f.motivation;
+    if (f.clinicianDecision !== undefined) this.clinicianDecision = f.clinicianDecision;
+    this.differsFromClinician = f.differsFromClinician;
+    this.reassessment = f.reassessment;
+    this.contactPlan = f.contactPlan;
+    this.suggestedContactPlan = f.suggestedContactPlan;
+    this.summary = f.summary;
+    if (f.clinicianNote !== undefined) this.clinicianNote = f.clinicianNote;
+    this.ruleSet = f.ruleSet;
   }
 
   get rules(): readonly RuleResult[] {
@@ -443,7 +499,7 @@ class Suggestion {
   }
 
   toJSON(): LevelSuggestion {
-    const { ruleSet, ...fields } = this as unknown as LevelSuggestion;
+    const { ruleSet, ...fields }: LevelSuggestion = this;
     return { ...fields, rules: this.rules, ruleSet };
   }
 }

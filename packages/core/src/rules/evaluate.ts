@@ -280,6 +280,48 @@ function leafTruth(
   }
 }
 
+/**
+ * A group's truth with Kleene short-circuits: a `decisive` child decides,
+ * else unknown if any child is unknown, else `otherwise`. Groups of two and
+ * three (most of them) are written out, without a loop over their children.
+ */
+function groupTruth(
+  children: readonly ((ctx: FactContext) => Truth)[],
+  decisive: Truth,
+  otherwise: Truth,
+): (ctx: FactContext) => Truth {
+  const [c0, c1, c2] = children;
+  if (children.length === 2 && c0 !== undefined && c1 !== undefined) {
+    return (ctx) => {
+      const a = c0(ctx);
+      if (a === decisive) return decisive;
+      const b = c1(ctx);
+      if (b === decisive) return decisive;
+      return a === 'unknown' || b === 'unknown' ? 'unknown' : otherwise;
+    };
+  }
+  if (children.length === 3 && c0 !== undefined && c1 !== undefined && c2 !== undefined) {
+    return (ctx) => {
+      const a = c0(ctx);
+      if (a === decisive) return decisive;
+      const b = c1(ctx);
+      if (b === decisive) return decisive;
+      const c = c2(ctx);
+      if (c === decisive) return decisive;
+      return a === 'unknown' || b === 'unknown' || c === 'unknown' ? 'unknown' : otherwise;
+    };
+  }
+  return (ctx) => {
+    let sawUnknown = false;
+    for (let i = 0; i < children.length; i++) {
+      const t = (children[i] as (ctx: FactContext) => Truth)(ctx);
+      if (t === decisive) return decisive;
+      if (t === 'unknown') sawUnknown = true;
+    }
+    return sawUnknown ? 'unknown' : otherwise;
+  };
+}
+
 function negate(t: Truth): Truth {
   return t === 'unknown' ? 'unknown' : t === 'true' ? 'false' : 'true';
 }
@@ -359,15 +401,7 @@ function compileUnshared(c: Condition, facts: FactCatalogue, repeated: ReadonlyS
   // closure, one call less per rule (most rules are a single leaf under `all`). The trace keeps the group.
   const only = children.length === 1 ? children[0] : undefined;
   return {
-    truth: only !== undefined ? only.truth : (ctx) => {
-      let sawUnknown = false;
-      for (const child of children) {
-        const t = child.truth(ctx);
-        if (t === decisive) return decisive;
-        if (t === 'unknown') sawUnknown = true;
-      }
-      return sawUnknown ? 'unknown' : otherwise;
-    },
+    truth: only !== undefined ? only.truth : groupTruth(children.map((child) => child.truth), decisive, otherwise),
     trace: (ctx) => {
       const traces: TraceNode[] = [];
       let sawUnknown = false;

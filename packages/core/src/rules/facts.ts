@@ -11,6 +11,8 @@
  */
 import { z } from 'zod';
 import { KronikerpakkerError } from '../errors/errors';
+import type { ErrorPath } from '../errors/errors';
+import { assertParsedRecord } from '../record/guards';
 import { getValueSet, inValueSet, VALUE_SET_IDS } from '../codes/value-sets';
 import type { ValueSetId } from '../codes/value-sets';
 import {
@@ -28,6 +30,7 @@ import type { PatientRecord } from '../record/schema';
 import { ageInYears, wholeWeeksBetween } from '../time/differences';
 import { isWithinLastMonths } from '../time/intervals';
 import { subDaysIso } from '../time/arithmetic';
+import { assertAsOf } from '../time/iso-date';
 import type { IsoDate } from '../time/iso-date';
 
 /** The types a fact can have. A leaf's operator and value are checked against it when a pack loads. */
@@ -201,16 +204,44 @@ export function createFactContext(record: PatientRecord, asOf: IsoDate): FactCon
 class PatientFactContext extends FactMemo implements FactContext {
   readonly record: PatientRecord;
   readonly asOf: IsoDate;
+  /** Set by {@link assertFactContext} once it has checked this context. */
+  checked: boolean;
 
   constructor(record: PatientRecord, asOf: IsoDate) {
     super();
     this.record = record;
     this.asOf = asOf;
+    this.checked = false;
   }
 
   get memo(): FactMemo {
     return this;
   }
+}
+
+const CTX_PATH: ErrorPath = Object.freeze(['ctx']);
+const CTX_RECORD_PATH: ErrorPath = Object.freeze(['ctx', 'record']);
+
+/**
+ * Throws unless `ctx` is a fact context over a record validated by
+ * `parsePatientRecord`, on a valid date. A context from
+ * {@link createFactContext} is checked once: the functions that take a
+ * context check it on every call, and a pipeline passes one context to many.
+ *
+ * @internal
+ * @param ctx - the context to check
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` (path `['ctx']`, `['ctx', 'record']` or `['asOf']`)
+ * @example
+ * ```ts
+ * assertFactContext(ctx);
+ * ```
+ */
+export function assertFactContext(ctx: unknown): asserts ctx is FactContext {
+  if (ctx instanceof PatientFactContext && ctx.checked) return;
+  if (typeof ctx !== 'object' || ctx === null) throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a fact context', { path: CTX_PATH });
+  assertParsedRecord((ctx as FactContext).record, CTX_RECORD_PATH);
+  assertAsOf((ctx as FactContext).asOf);
+  if (ctx instanceof PatientFactContext) ctx.checked = true;
 }
 
 /** How one fact is defined. */
@@ -638,10 +669,13 @@ function latestCatTotal(record: PatientRecord): number | undefined {
   return fromList?.total;
 }
 
+const readLowestRatio = factReader('lowestPostBronchodilatorRatio');
+const readFev1Percent = factReader('latestFev1PercentPredicted');
+
 function goldGrade(ctx: FactContext): number | undefined {
-  const lowest = computeFact(ctx, 'lowestPostBronchodilatorRatio');
+  const lowest = readLowestRatio(ctx);
   if (typeof lowest !== 'number' || lowest >= 0.7) return undefined;
-  const pp = computeFact(ctx, 'latestFev1PercentPredicted');
+  const pp = readFev1Percent(ctx);
   if (typeof pp !== 'number') return undefined;
   return pp >= 80 ? 1 : pp >= 50 ? 2 : pp >= 30 ? 3 : 4;
 }
@@ -649,12 +683,17 @@ function goldGrade(ctx: FactContext): number | undefined {
 /** The params of the last 12 months, frozen and shared (so {@link computeFact} finds their memo slot at once). */
 const LAST_12_MONTHS: Readonly<Record<string, unknown>> = Object.freeze({ months: 12 });
 
+const readModerateExacerbations = factReader('moderateExacerbationsInLastMonths', LAST_12_MONTHS);
+const readHospitalisedExacerbations = factReader('hospitalisedExacerbationsInLastMonths', LAST_12_MONTHS);
+const readMrc = factReader('latestMrc');
+const readCat = factReader('latestCat');
+
 function goldGroup(ctx: FactContext): 'A' | 'B' | 'E' | undefined {
-  const moderate = computeFact(ctx, 'moderateExacerbationsInLastMonths', LAST_12_MONTHS);
-  const hospitalised = computeFact(ctx, 'hospitalisedExacerbationsInLastMonths', LAST_12_MONTHS);
+  const moderate = readModerateExacerbations(ctx);
+  const hospitalised = readHospitalisedExacerbations(ctx);
   if ((moderate as number) >= 2 || (hospitalised as number) >= 1) return 'E';
-  const mrc = computeFact(ctx, 'latestMrc');
-  const cat = computeFact(ctx, 'latestCat');
+  const mrc = readMrc(ctx);
+  const cat = readCat(ctx);
   if ((typeof mrc === 'number' && mrc >= 3) || (typeof cat === 'number' && cat >= 10)) return 'B';
   return mrc === undefined && cat === undefined ? undefined : 'A';
 }
@@ -826,6 +865,43 @@ export function computeFact(
 
 /** The params of a fact that takes none (never written to). */
 const NO_PARAMS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * A reader of one fact with fixed params: {@link computeFact} with the
+ * definition and memo slot looked up once (on the first read), for code that
+ * reads the same fact for every patient. The params must not change after.
+ *
+ * @internal
+ * @param name - a fact name
+ * @param params - the fact's params, if it takes any
+ * @param catalogue - where the fact is defined (default: the core facts)
+ * @returns a function giving the fact's value (memoised in the context), `undefined` when unknown
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` on the first read, for an unknown fact name
+ * @example
+ * ```ts
+ * const episodes = factReader('backPainEpisodesInLastMonths', { months: 12 });
+ * episodes(ctx); // 2
+ * ```
+ */
+export function factReader(
+  name: string,
+  params?: Readonly<Record<string, unknown>>,
+  catalogue?: FactCatalogue,
+): (ctx: FactContext) => FactValue {
+  // Resolved on the first read, not here: readers are made at module load, before the catalogue exists.
+  let def: FactDefinition | undefined;
+  let slot = -1;
+  let given: Readonly<Record<string, unknown>> = {};
+  return (ctx) => {
+    if (def === undefined) {
+      def = (catalogue ?? FACTS).get(name);
+      if (def === undefined) throw unknownFact();
+      slot = factSlot(factKey(name, params));
+      given = params ?? NO_PARAMS;
+    }
+    return computeWithKey(ctx, def, slot, given);
+  };
+}
 
 /**
  * Slots of frozen params objects seen by {@link computeFact}, a few per fact
