@@ -22,6 +22,17 @@ describe('argument guards', () => {
     }).toThrow(expect.objectContaining({ path: ['ctx', 'record'] }) as Error);
   });
 
+  it('mark parsed records invisibly: not in keys, JSON, spreads or deep equality', () => {
+    const plain = JSON.parse(JSON.stringify(record)) as unknown;
+    expect(record).toEqual(plain);
+    expect(Object.keys(record)).toEqual(Object.keys(plain as object));
+    expect(Object.getOwnPropertySymbols({ ...record })).toEqual([]);
+    expect(structuredClone(record)).toEqual(plain);
+    const marks = Object.getOwnPropertySymbols(record);
+    expect(marks).toHaveLength(1);
+    expect(Object.getOwnPropertyDescriptor(record, marks[0] as symbol)).toMatchObject({ enumerable: false, writable: false, configurable: false });
+  });
+
   it('accept the two packages and an options object only', () => {
     expect(() => {
       assertPackageId('KOL');
