@@ -160,6 +160,9 @@ export function compareCareItems(a: CareItem, b: CareItem): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
+/** No items: shared by every evaluation without any (frozen). */
+const NO_ITEMS: readonly CareItem[] = Object.freeze([]);
+
 /**
  * The care items for one package in an existing fact context: share the
  * context with `evaluateInclusionInContext` and `suggestLevelInContext` so
@@ -198,7 +201,8 @@ export function evaluateCareInContext(ctx: FactContext, options: CareContextOpti
   if (options.level !== undefined || options.levelPacks !== undefined) seedLevel(ctx, pkg, options);
   const evaluation = evaluateRulePack(compiled, ctx);
 
-  const items: Item[] = [];
+  // Most patients of a clinic get no item: nothing is allocated for them.
+  let items: Item[] | undefined;
   let inPackage = false;
   let urgent = false;
   const truths = evaluation.truths;
@@ -217,10 +221,11 @@ export function evaluateCareInContext(ctx: FactContext, options: CareContextOpti
       if (typeof value === 'string') dueDate = value;
     }
     if (rule.urgent) urgent = true;
+    items ??= [];
     items.push(new Item(rule, result, dueDate, evaluation.ruleSet));
   }
-  if (items.length > 1) items.sort(compareCareItems);
-  return { package: pkg, asOf: ctx.asOf, inPackage, urgent, items, ruleSet: evaluation.ruleSet };
+  if (items !== undefined && items.length > 1) items.sort(compareCareItems);
+  return { package: pkg, asOf: ctx.asOf, inPackage, urgent, items: items ?? NO_ITEMS, ruleSet: evaluation.ruleSet };
 }
 
 function seedLevel(ctx: FactContext, pkg: PackageId, options: CareContextOptions): void {

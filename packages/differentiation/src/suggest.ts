@@ -108,9 +108,13 @@ function driverText(rule: PlannedRule, value: FactValue): LocalizedText {
   return cachedText(`${rule.message}|${String(shown)}`, () => formatMessageInAllLocales(rule.message, { value: shown }));
 }
 
-function buildDrivers(ctx: FactContext, evaluation: PackEvaluation, plan: DifferentiationPlan, range: LevelRange): LevelDriver[] {
-  const drivers: LevelDriver[] = [];
-  const counted = new Set<string>();
+/** No drivers: shared by every suggestion without any (frozen). */
+const NO_DRIVERS: readonly LevelDriver[] = Object.freeze([]);
+
+function buildDrivers(ctx: FactContext, evaluation: PackEvaluation, plan: DifferentiationPlan, range: LevelRange): readonly LevelDriver[] {
+  // Most patients have no rule that holds: nothing is allocated for them.
+  let drivers: LevelDriver[] | undefined;
+  let counted: Set<string> | undefined;
   const truths = evaluation.truths;
   for (let i = 0; i < truths.length; i++) {
     const rule = plan.rules[i];
@@ -124,6 +128,7 @@ function buildDrivers(ctx: FactContext, evaluation: PackEvaluation, plan: Differ
       case 'complexity': {
         // One driver per factor: the first rule that holds with the weight that counts.
         const factor = range.factorRanges.get(rule.factor);
+        counted ??= new Set<string>();
         if (counted.has(rule.factor) || factor === undefined || rule.weight !== factor.minimum) continue;
         counted.add(rule.factor);
         contribution = { kind: 'factors', factors: rule.weight };
@@ -149,13 +154,14 @@ function buildDrivers(ctx: FactContext, evaluation: PackEvaluation, plan: Differ
     const value = factValue ?? true;
     const text = driverText(rule, factValue);
     // Two fixed shapes (a conditional spread made every driver a slow object).
+    drivers ??= [];
     drivers.push(
       rule.severity === undefined
         ? { domain: rule.domain, factor: rule.factor, rule: rule.name, fact, value, source: rule.source, contribution, text }
         : { domain: rule.domain, factor: rule.factor, rule: rule.name, fact, value, source: rule.source, severity: rule.severity, contribution, text },
     );
   }
-  return drivers;
+  return drivers ?? NO_DRIVERS;
 }
 
 const missingTexts = new Map<MissingDataCode, LocalizedText>();
@@ -335,6 +341,9 @@ function severityChanged(
   return plan.parameters.severityLevels[current] > decision.level;
 }
 
+/** No decision, nothing to re-assess: shared by every undecided suggestion (frozen). */
+const NO_REASSESSMENT: Reassessment = Object.freeze({ due: false, reasons: Object.freeze([]), details: Object.freeze([]) });
+
 function reassessment(
   ctx: FactContext,
   pkg: PackageId,
@@ -344,7 +353,7 @@ function reassessment(
   range: LevelRange,
   decision: ClinicianLevelDecision | undefined,
 ): Reassessment {
-  if (decision === undefined) return { due: false, reasons: [], details: [] };
+  if (decision === undefined) return NO_REASSESSMENT;
   const details: ReassessmentDetail[] = [];
   const aarsstatus = computeFact(ctx, 'latestAarsstatusDate', PACKAGE_PARAMS[pkg], catalogue);
   if (typeof aarsstatus === 'string' && aarsstatus > decision.date) {

@@ -129,6 +129,8 @@ export interface CompiledRulePack {
   readonly pack: RulePack;
   /** @internal the compiled rules. */
   readonly rules: readonly CompiledRule[];
+  /** @internal each rule's truth closure, in rule order (the loop every patient runs). */
+  readonly truthOf: readonly ((ctx: FactContext) => Truth)[];
 }
 
 /** @internal one compiled rule. */
@@ -439,13 +441,11 @@ function compileUnshared(c: Condition, facts: FactCatalogue, repeated: ReadonlyS
 export function compileRulePack(pack: RulePack): CompiledRulePack {
   const facts = factCatalogueOf(pack);
   const repeated = repeatedGroups(pack);
-  return {
-    pack,
-    rules: pack.rules.map((rule) => {
-      const node = compileCondition(rule.conditions, facts, repeated);
-      return { rule, node, fixedMissing: fixedMissingOf(node) };
-    }),
-  };
+  const rules = pack.rules.map((rule) => {
+    const node = compileCondition(rule.conditions, facts, repeated);
+    return { rule, node, fixedMissing: fixedMissingOf(node) };
+  });
+  return { pack, rules, truthOf: rules.map((r) => r.node.truth) };
 }
 
 function fixedMissingOf(node: CompiledNode): readonly MissingDataCode[] | undefined {
@@ -513,9 +513,9 @@ class LazyPackEvaluation implements PackEvaluation {
     this.#compiled = compiled;
     this.#ctx = ctx;
     this.ruleSet = compiled.pack.ref;
-    const rules = compiled.rules;
+    const truthOf = compiled.truthOf;
     const truths: Truth[] = [];
-    for (let i = 0; i < rules.length; i++) truths.push((rules[i] as CompiledRulePack['rules'][number]).node.truth(ctx));
+    for (let i = 0; i < truthOf.length; i++) truths.push((truthOf[i] as (ctx: FactContext) => Truth)(ctx));
     this.truths = truths;
     this.#results = undefined;
     this.#some = undefined;
