@@ -336,7 +336,8 @@ function severityChanged(
   const current = knownSeverity(now);
   if (current === undefined) return false;
   const thenCtx = createFactContext(recordAsOf(ctx.record, decision.date), decision.date);
-  const then = knownSeverity(rangeOf(evaluateRulePack(compiled, thenCtx).truths, plan));
+  const thenShape = shapeOf(evaluateRulePack(compiled, thenCtx), compiled, plan);
+  const then = thenShape.severity === 'unknown' ? undefined : thenShape.severity;
   if (then !== undefined) return then !== current;
   return plan.parameters.severityLevels[current] > decision.level;
 }
