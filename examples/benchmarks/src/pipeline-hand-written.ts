@@ -436,11 +436,13 @@ export class HandPipeline {
     const items: HandItem[] = [];
     // Data quality: always.
     let fev1High = false;
+    let fev1Fraction = false;
     let ratioMismatch = false;
     let lowestPost: number | undefined;
     let latestPp: number | undefined;
     for (const s of r.spirometry) {
       if (s.fev1PercentPredicted !== undefined && s.fev1PercentPredicted > 150) fev1High = true;
+      if (s.fev1PercentPredicted !== undefined && s.fev1PercentPredicted < 10) fev1Fraction = true;
       if (s.ratioSource === 'given' && s.fev1L !== undefined && s.fvcL !== undefined && Math.round(Math.abs(s.ratio - s.fev1L / s.fvcL) * 10000) / 10000 > 0.02) {
         ratioMismatch = true;
       }
@@ -450,6 +452,7 @@ export class HandPipeline {
       }
     }
     if (fev1High) items.push(item('dq.fev1-percent-implausible', 30));
+    if (fev1Fraction) items.push(item('dq.fev1-percent-as-fraction', 30));
     if (ratioMismatch) items.push(item('dq.ratio-mismatch', 30));
     if (diagnosis && r.spirometry.length === 0) items.push(item('dq.kol-without-spirometry', 35));
     if (diagnosis && lowestPost !== undefined && lowestPost >= 0.7) items.push(item('dq.spirometry-contradicts-kol', 35));

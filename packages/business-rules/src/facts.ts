@@ -397,6 +397,18 @@ export const CARE_FACTS: readonly FactDefinition[] = Object.freeze([
     },
   },
   {
+    name: 'lowestFev1PercentPredicted',
+    type: 'number',
+    unit: '%',
+    description:
+      'The lowest FEV1 % predicted of any spirometry on record (under 10 usually means a fraction was sent: 0.58 for 58 %). Unknown without one.',
+    compute: (ctx) => {
+      let out: number | undefined;
+      for (const s of ctx.record.spirometry) if (s.fev1PercentPredicted !== undefined && (out === undefined || s.fev1PercentPredicted < out)) out = s.fev1PercentPredicted;
+      return out;
+    },
+  },
+  {
     name: 'highestFev1PercentPredicted',
     type: 'number',
     unit: '%',

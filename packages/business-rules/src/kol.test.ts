@@ -241,6 +241,17 @@ const CASES: readonly Case[] = [
     codes: ['dq.fev1-percent-implausible'],
   },
   { name: '43 FEV1 exactly 150 %: plausible', record: { spirometry: [{ date: '2025-06-01', ratio: 0.6, fev1PercentPredicted: 150, postBronchodilator: false }, { date: '2026-06-01', ratio: 0.6, fev1PercentPredicted: 65, postBronchodilator: true }] }, codes: [] },
+  {
+    // The trap itself: read as 0.58 %, the FEV1 makes GOLD grade 4 (level 3: follow-up overdue) and indicates DXA.
+    name: '43a FEV1 % predicted 0.58: a fraction sent for 58 %, flagged beside what it wrongly caused',
+    record: { spirometry: [{ date: '2026-06-01', ratio: 0.6, fev1PercentPredicted: 0.58, postBronchodilator: true }] },
+    codes: ['kol.follow-up.overdue', 'kol.dxa', 'dq.fev1-percent-as-fraction'],
+  },
+  {
+    name: '43b FEV1 exactly 10 %: plausible (GOLD 4 and DXA, no data-quality item)',
+    record: { spirometry: [{ date: '2026-06-01', ratio: 0.6, fev1PercentPredicted: 10, postBronchodilator: true }] },
+    codes: ['kol.follow-up.overdue', 'kol.dxa'],
+  },
   { name: '44 BMI 11.5', record: { bodyMeasurements: [{ date: '2026-06-01', bmi: 11.5 }] }, codes: ['dq.bmi-implausible'] },
   { name: '45 BMI 70 exactly: plausible; 70.1 implausible', record: { bodyMeasurements: [{ date: '2026-06-01', bmi: 70 }, { date: '2026-07-01', bmi: 70.1 }] }, codes: ['dq.bmi-implausible'] },
   { name: '46 given ratio 0.60 with FEV1 2.0 / FVC 3.0 (0.667)', record: spiro({ fev1L: 2, fvcL: 3 }), codes: ['dq.ratio-mismatch'] },

@@ -250,4 +250,11 @@ export const BOUNDARY_CASES: readonly BoundaryCase[] = [
       diagnoses: [{ system: 'ICPC-2', code: 'L03', status: 'active', recordedDate: '2026-12-01' }],
     }),
   },
+  {
+    title: 'KOL: FEV1 % of predicted sent as a fraction (0.58 for 58 %): GOLD grade 4 and level 3 follow from it, and a data-quality item says why',
+    asOf: '2027-01-15',
+    record: kol('fev1-fraction', 33, {
+      spirometry: [{ date: '2026-05-04', fev1L: 1.9, fvcL: 3.2, fev1PercentPredicted: 0.58, postBronchodilator: true }],
+    }),
+  },
 ];

@@ -139,6 +139,7 @@ const SAMPLES: { readonly [C in MessageCode]: MessageParams<C> } = {
   'care.lrs.pro.due': {},
   'care.lrs.imaging.without-red-flag': {},
   'care.dq.fev1-percent-implausible': {},
+  'care.dq.fev1-percent-as-fraction': {},
   'care.dq.bmi-implausible': {},
   'care.dq.ratio-mismatch': {},
   'care.dq.kol-without-spirometry': {},

@@ -708,6 +708,13 @@ export const messages = defineCatalogue({
     da: () => 'Datakvalitet: en FEV1 over 150 % af forventet er usandsynlig. Kontroller spirometrien.',
     en: () => 'Data quality: an FEV1 above 150 % predicted is implausible. Check the spirometry.',
   },
+  'care.dq.fev1-percent-as-fraction': {
+    params: {},
+    da: () =>
+      'Datakvalitet: en FEV1 under 10 % af forventet er usandsynlig; ofte er værdien sendt som brøk (0,58 i stedet for 58). Kontroller spirometrien: GOLD-graden bygger på den.',
+    en: () =>
+      'Data quality: an FEV1 below 10 % predicted is implausible; usually the value was sent as a fraction (0.58 instead of 58). Check the spirometry: the GOLD grade rests on it.',
+  },
   'care.dq.bmi-implausible': {
     params: {},
     da: () => 'Datakvalitet: et BMI under 12 eller over 70 er usandsynligt. Kontroller højde og vægt.',
