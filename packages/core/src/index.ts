@@ -307,4 +307,4 @@ export type { RulePackSet } from './rules/registry';
 export { JRE_CONTEXT_FACT, toJsonRulesEngine } from './rules/json-rules-engine';
 export type { JreFact, JreOperator, JsonRulesEngineExport } from './rules/json-rules-engine';
 export { patientRecordJsonSchema, rulePackJsonSchema } from './rules/json-schema';
-export { RECORD_LISTS, assertOptionsObject, assertPackageId, assertParsedRecord } from './record/guards';
+export { RECORD_LISTS, assertOptionsObject, assertPackageId, assertParsedRecord, isParsedRecord } from './record/guards';

@@ -13,6 +13,7 @@ import {
   assertPackageId,
   assertParsedRecord,
   createFactContext,
+  isParsedRecord,
   safeParsePatientRecord,
 } from '@kronikerpakker/core';
 import type {
@@ -196,6 +197,8 @@ function toRecord(
   asOf: IsoDate,
   unknownFields: UnknownFieldPolicy | undefined,
 ): { readonly record: PatientRecord } | { readonly issues: readonly RecordIssue[] } {
+  // A record from parsePatientRecord is used as it is, without validating it again.
+  if (isParsedRecord(input)) return { record: input };
   const parsed = safeParsePatientRecord(input, unknownFields === undefined ? { asOf } : { asOf, unknownFields });
   if (parsed.success) return { record: parsed.record };
   // A record from parsePatientRecord carries derived fields (ratioSource, bmiSource) the input schema rejects.

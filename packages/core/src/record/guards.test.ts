@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertOptionsObject, assertPackageId, assertParsedRecord } from './guards';
+import { assertOptionsObject, assertPackageId, assertParsedRecord, isParsedRecord } from './guards';
 import { parsePatientRecord } from './parse';
 
 describe('argument guards', () => {
@@ -20,6 +20,15 @@ describe('argument guards', () => {
     expect(() => {
       assertParsedRecord(null, ['ctx', 'record']);
     }).toThrow(expect.objectContaining({ path: ['ctx', 'record'] }) as Error);
+  });
+
+  it('tell a parsed record from its copies', () => {
+    expect(isParsedRecord(record)).toBe(true);
+    expect(isParsedRecord(JSON.parse(JSON.stringify(record)))).toBe(false);
+    expect(isParsedRecord({ ...record })).toBe(false);
+    expect(isParsedRecord(structuredClone(record))).toBe(false);
+    expect(isParsedRecord(null)).toBe(false);
+    expect(isParsedRecord('record')).toBe(false);
   });
 
   it('mark parsed records invisibly: not in keys, JSON, spreads or deep equality', () => {

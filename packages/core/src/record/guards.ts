@@ -33,7 +33,20 @@ export function markParsed<T extends object>(record: T): T {
   return record;
 }
 
-function isMarkedParsed(record: unknown): boolean {
+/**
+ * Whether a value is a record returned by this copy of the SDK's
+ * `parsePatientRecord` (its mark survives neither JSON nor a spread copy:
+ * such copies are checked by shape where a parsed record is required).
+ *
+ * @param record - any value
+ * @returns true for a record from `parsePatientRecord`
+ * @example
+ * ```ts
+ * isParsedRecord(parsePatientRecord(input, { asOf })); // true
+ * isParsedRecord(input);                               // false
+ * ```
+ */
+export function isParsedRecord(record: unknown): record is PatientRecord {
   return typeof record === 'object' && record !== null && (record as { [PARSED]?: unknown })[PARSED] === true;
 }
 
@@ -86,7 +99,7 @@ export const RECORD_LISTS = [
  */
 export function assertParsedRecord(record: unknown, path: ErrorPath = ['record']): asserts record is PatientRecord {
   // Records from this copy's parsePatientRecord are known; others (another copy, a JSON round trip) are checked by shape.
-  if (isMarkedParsed(record)) return;
+  if (isParsedRecord(record)) return;
   const r = record as Record<string, unknown> | null;
   let ok = typeof r === 'object' && r !== null && typeof r['patient'] === 'object' && r['patient'] !== null;
   if (ok && r !== null) for (const list of RECORD_LISTS) if (!Array.isArray(r[list])) ok = false;
