@@ -93,6 +93,13 @@ export interface FactContext {
 const slotByKey = new Map<string, number>();
 
 /**
+ * A memo is allocated with at most this many slots (the shipped packs use
+ * under 100); slots numbered later, by callers asking for many different
+ * params, grow it on use rather than making every context large.
+ */
+const PRESIZED_SLOTS = 256;
+
+/**
  * The memo slot of a fact key: assigned once per process, at compile time
  * for pack leaves, so the per-patient lookup is an array index.
  *
@@ -118,9 +125,10 @@ export function factSlot(key: string): number {
 export class FactMemo {
   /**
    * @internal values by slot; `undefined` = not computed, {@link UNKNOWN} = computed as unknown.
-   * Allocated at its full size (every slot numbered so far) at once, instead of growing slot by slot.
+   * Allocated at its full size (every slot numbered so far, up to `PRESIZED_SLOTS`) at once,
+   * instead of growing slot by slot.
    */
-  readonly values: unknown[] = new Array<unknown>(slotByKey.size);
+  readonly values: unknown[] = new Array<unknown>(Math.min(slotByKey.size, PRESIZED_SLOTS));
 
   /**
    * Whether the fact with this key has been computed.
