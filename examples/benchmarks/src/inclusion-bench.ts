@@ -115,5 +115,9 @@ console.log(`  (c) hand-written TypeScript           ${mc.toFixed(2).padStart(9)
 console.log(`  (c0) hand-written, status only        ${mc0.toFixed(2).padStart(9)} us/record   (early returns; reference)`);
 console.log(`  a/c = ${(ma / mc).toFixed(2)}   (target <= 2)`);
 console.log(`  b/a = ${(mb / ma).toFixed(1)}   (target >= 30)`);
+// Each round measures a and c a few seconds apart; the machine's speed can halve between rounds. The median
+// of the rounds' own ratios is the steadier figure when it does.
+const roundRatios = a.map((x, i) => x / (c[i] ?? Number.NaN));
+console.log(`  a/c per round: ${roundRatios.map((r) => r.toFixed(2)).join(', ')}; median ${median(roundRatios).toFixed(2)}`);
 console.log(`  a/c0 = ${(ma / mc0).toFixed(2)}  (against the status-only floor)`);
 if (sink < 0) console.log('');

@@ -116,6 +116,10 @@ console.log(`  (b) stock json-rules-engine 7         ${mb.toFixed(2).padStart(9)
 console.log(`  (c) hand-written TypeScript           ${mc.toFixed(2).padStart(9)} us/patient   (statuses, levels, item codes + due dates)`);
 console.log(`  a/c = ${(ma / mc).toFixed(2)}   (target <= 2)`);
 console.log(`  b/a = ${(mb / ma).toFixed(1)}   (target >= 30)`);
+// Each round measures a and c a few seconds apart; the machine's speed can halve between rounds. The median
+// of the rounds' own ratios is the steadier figure when it does.
+const roundRatios = a.map((x, i) => x / (c[i] ?? Number.NaN));
+console.log(`  a/c per round: ${roundRatios.map((r) => r.toFixed(2)).join(', ')}; median ${median(roundRatios).toFixed(2)}`);
 console.log('');
 console.log('Notes:');
 console.log('  (b) the six engines of a patient share one SDK fact context (facts computed once: the setup most');

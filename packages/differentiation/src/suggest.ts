@@ -278,21 +278,26 @@ interface LevelShape {
 
 /** Shapes by truth vector, per compiled pack. */
 const shapes = new WeakMap<CompiledRulePack, TruthVectorCache<LevelShape>>();
-let lastShapes: { readonly compiled: CompiledRulePack; readonly cache: TruthVectorCache<LevelShape> } | undefined;
+/** The shapes of the pack used last for each package, before the WeakMap (KOL and LRS come in turn). */
+const lastShapes: Record<PackageId, { readonly compiled: CompiledRulePack; readonly cache: TruthVectorCache<LevelShape> } | undefined> = {
+  KOL: undefined,
+  LRS: undefined,
+};
 
-function shapeCache(compiled: CompiledRulePack): TruthVectorCache<LevelShape> {
-  if (lastShapes?.compiled === compiled) return lastShapes.cache;
+function shapeCache(compiled: CompiledRulePack, pkg: PackageId): TruthVectorCache<LevelShape> {
+  const last = lastShapes[pkg];
+  if (last?.compiled === compiled) return last.cache;
   let cache = shapes.get(compiled);
   if (cache === undefined) {
     cache = new TruthVectorCache();
     shapes.set(compiled, cache);
   }
-  lastShapes = { compiled, cache };
+  lastShapes[pkg] = { compiled, cache };
   return cache;
 }
 
 function shapeOf(evaluation: PackEvaluation, compiled: CompiledRulePack, plan: DifferentiationPlan): LevelShape {
-  const cache = shapeCache(compiled);
+  const cache = shapeCache(compiled, plan.parameters.package);
   const known = cache.get(evaluation.truths);
   if (known !== undefined) return known;
   const range = rangeOf(evaluation.truths, plan);

@@ -331,18 +331,22 @@ interface PlanState {
 }
 
 const planStates = new WeakMap<RulePack, PlanState>();
-/** The state of the pack used last (a population runs on one pack per package), before the WeakMap. */
-let lastState: { readonly pack: RulePack; readonly state: PlanState } | undefined;
+/**
+ * The state of the pack used last for each package, before the WeakMap: a
+ * population runs on one pack per package, KOL and LRS in turn.
+ */
+const lastState: Record<PackageId, { readonly pack: RulePack; readonly state: PlanState } | undefined> = { KOL: undefined, LRS: undefined };
 
-function stateOf(pack: RulePack): PlanState {
-  if (lastState?.pack === pack) return lastState.state;
+function stateOf(pack: RulePack, pkg: PackageId): PlanState {
+  const last = lastState[pkg];
+  if (last?.pack === pack) return last.state;
   let state = planStates.get(pack);
   if (state === undefined) {
     const plan = inclusionPlan(pack);
     state = { plan, exclusion: plan.rules.map((r) => r.kind === 'exclusion'), decisions: new TruthVectorCache() };
     planStates.set(pack, state);
   }
-  lastState = { pack, state };
+  lastState[pkg] = { pack, state };
   return state;
 }
 
@@ -352,7 +356,7 @@ const NO_MISSING: readonly InclusionMissingData[] = Object.freeze([]);
 /** {@link evaluateInclusionInContext} once its arguments are checked. */
 function evaluateChecked(ctx: FactContext, pkg: PackageId, packs: RulePackSet): InclusionResult {
   const compiled = packs.select(INCLUSION_PACK_IDS[pkg], ctx.asOf);
-  const state = stateOf(compiled.pack);
+  const state = stateOf(compiled.pack, pkg);
   const plan = state.plan;
   const evaluation = evaluateRulePack(compiled, ctx);
   const packId = compiled.pack.id;
