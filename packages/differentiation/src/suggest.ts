@@ -17,6 +17,7 @@ import {
   assertParsedRecord,
   computeFact,
   createFactContext,
+  deepFreeze,
   evaluateRulePack,
   factCatalogueOf,
   factReader,
@@ -167,35 +168,33 @@ function buildDrivers(ctx: FactContext, evaluation: PackEvaluation, plan: Differ
 const missingTexts = new Map<MissingDataCode, LocalizedText>();
 
 /**
- * Whether the missing data of a suggestion follow from the rules' truths
- * alone: every unknown rule that could raise the level misses the same data
- * for every patient (see `CompiledRule.fixedMissing`).
+ * The data that could raise the level above its minimum, each with the
+ * factors it bears on; and whether that list follows from the rules' truths
+ * alone (every such rule misses the same data for every patient, see
+ * `CompiledRule.fixedMissing`), so that patients with the same truths can
+ * share it.
  */
-function missingIsFixed(evaluation: PackEvaluation, compiled: CompiledRulePack, plan: DifferentiationPlan, range: LevelRange): boolean {
-  if (range.minimumLevel === range.maximumLevel) return true;
-  const truths = evaluation.truths;
-  for (let i = 0; i < truths.length; i++) {
-    const rule = plan.rules[i];
-    if (rule === undefined || truths[i] !== 'unknown' || !couldRaiseLevel(rule, range, plan.parameters)) continue;
-    if (compiled.rules[i]?.fixedMissing === undefined) return false;
-  }
-  return true;
-}
-
-function buildMissing(evaluation: PackEvaluation, plan: DifferentiationPlan, range: LevelRange): LevelMissingData[] {
-  if (range.minimumLevel === range.maximumLevel) return [];
+function buildMissing(
+  evaluation: PackEvaluation,
+  compiled: CompiledRulePack,
+  plan: DifferentiationPlan,
+  range: LevelRange,
+): { readonly items: LevelMissingData[]; readonly fixed: boolean } {
+  if (range.minimumLevel === range.maximumLevel) return { items: [], fixed: true };
   const byCode = new Map<MissingDataCode, string[]>();
+  let fixed = true;
   const truths = evaluation.truths;
   for (let i = 0; i < truths.length; i++) {
     const rule = plan.rules[i];
     if (rule === undefined || truths[i] !== 'unknown' || !couldRaiseLevel(rule, range, plan.parameters)) continue;
+    if (compiled.rules[i]?.fixedMissing === undefined) fixed = false;
     for (const code of evaluation.resultAt(i).missing) {
       const factors = byCode.get(code) ?? [];
       if (!factors.includes(rule.factor)) factors.push(rule.factor);
       byCode.set(code, factors);
     }
   }
-  return [...byCode].map(([code, factors]) => {
+  const items = [...byCode].map(([code, factors]) => {
     let text = missingTexts.get(code);
     if (text === undefined) {
       text = Object.freeze(formatMessageInAllLocales(missingDataMessageCode(code)));
@@ -203,6 +202,7 @@ function buildMissing(evaluation: PackEvaluation, plan: DifferentiationPlan, ran
     }
     return { code, factors, text };
   });
+  return { items, fixed };
 }
 
 /** Fact params naming a package, frozen and shared (core's computeFact remembers the memo slot of frozen params). */
@@ -310,9 +310,8 @@ function shapeOf(evaluation: PackEvaluation, compiled: CompiledRulePack, plan: D
       : cachedText(`summary|${String(suggestedLevel)}|${String(maximum)}`, () =>
           formatMessageInAllLocales('differentiation.summary.undetermined', { level: suggestedLevel, maximum }),
         );
-  const missing = missingIsFixed(evaluation, compiled, plan, range)
-    ? Object.freeze(buildMissing(evaluation, plan, range).map((m) => Object.freeze({ ...m, factors: Object.freeze(m.factors) })))
-    : undefined;
+  const built = buildMissing(evaluation, compiled, plan, range);
+  const missing = built.fixed ? deepFreeze(built.items) : undefined;
   const shape: LevelShape = Object.freeze({ range, severity: knownSeverity(range) ?? 'unknown', summary, missing });
   cache.set(evaluation.truths, shape);
   return shape;
@@ -434,7 +433,7 @@ export function suggestLevelInContext(ctx: FactContext, options: SuggestLevelInC
     complexityFactors: range.factors.minimum,
     possibleComplexityFactors: range.factors.maximum,
     drivers: buildDrivers(ctx, evaluation, plan, range),
-    missing: shape.missing ?? buildMissing(evaluation, plan, range),
+    missing: shape.missing ?? buildMissing(evaluation, compiled, plan, range).items,
     motivation,
     clinicianDecision: decision,
     differsFromClinician: differs,

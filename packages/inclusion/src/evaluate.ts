@@ -399,7 +399,7 @@ function evaluateChecked(ctx: FactContext, pkg: PackageId, packs: RulePackSet): 
   const missing = missingCodes === undefined || missingCodes.length === 0 ? NO_MISSING : missingCodes.map(missingItem);
   // Missing data can depend on which leaves are unknown, not only on the rules' truths: those are not shared.
   if ((report & PATIENT_SPECIFIC) === 0 && missingCodes === undefined) {
-    const decision: Decision = { status, reasons: Object.freeze(reasons.slice()), missing };
+    const decision: Decision = { status, reasons: Object.freeze(reasons), missing };
     state.decisions.set(truths, decision);
     return new Result(pkg, ctx.asOf, status, decision.reasons, missing, plan, evaluation);
   }
