@@ -290,6 +290,7 @@ export type {
   LeafCondition,
   LoadRulePackOptions,
   NotCondition,
+  PackChange,
   PackSource,
   PackStatus,
   Rule,

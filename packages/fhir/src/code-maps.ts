@@ -336,6 +336,7 @@ export const DEFAULT_FHIR_CODE_MAPS: FhirCodeMaps = deepFreeze({
     val('high-age'),
     val('inflammatory-disease-suspected'),
     val('neurological-deficit'),
+    val('progressive-neurological-deficit'),
   ],
   recordSystem: `${FHIR_URN_PREFIX}:record`,
   fieldSystem: `${FHIR_URN_PREFIX}:field`,

@@ -96,6 +96,49 @@ describe('ODI and SILS facts', () => {
   });
 });
 
+/**
+ * Issue 12 finding 6: STarT Back and ODI count for 6 calendar months with
+ * params.withinMonths (the intervals of the care pack's lrs.start-back.missing
+ * and lrs.pro.due; differentiation pack lrs 0.2.0). asOf 2027-01-15: 6 months
+ * back is 2026-07-15. Without the param, the latest of any age counts.
+ */
+describe('STarT Back and ODI with withinMonths (issue 12 finding 6)', () => {
+  const fresh = (questionnaires: Questionnaires, name: string, params?: Record<string, unknown>) =>
+    computeFact(createFactContext(record(questionnaires), asOf), name, params, proFactCatalogue());
+  const W = { withinMonths: 6 };
+  const incomplete = { ...startBack('2026-12-01', 4, 4), answers: { ...startBack('2026-12-01', 4, 4).answers, q3: null } };
+  const odi50 = (date: string) => odi(date, [5, 5, 5, 5, 5, 0, 0, 0, 0, 0]);
+
+  it.each([
+    ['high, exactly 6 months old (2026-07-15): counts', [startBack('2026-07-15', 0, 4)], W, 'high'],
+    ['high, 6 months and 1 day old (2026-07-14): unknown', [startBack('2026-07-14', 0, 4)], W, undefined],
+    ['high, 7 months old, no window: counts (the 0.1.0 behaviour)', [startBack('2026-06-15', 0, 4)], undefined, 'high'],
+    ['an old high and a current low: low', [startBack('2026-01-01', 0, 4), startBack('2026-10-01', 1, 0)], W, 'low'],
+    ['an old scorable response and a current unscorable one: unknown (no current score)', [startBack('2026-06-01', 1, 3), incomplete], W, undefined],
+  ] as const)('latestStartBackGroup: %s', (_name, q, params, expected) => {
+    expect(fresh([...q], 'latestStartBackGroup', params)).toBe(expected);
+  });
+
+  it.each([
+    ['50 %, exactly 6 months old: counts', [odi50('2026-07-15')], W, 50],
+    ['50 %, 6 months and 1 day old: unknown', [odi50('2026-07-14')], W, undefined],
+    ['50 %, 7 months old, no window: counts', [odi50('2026-06-15')], undefined, 50],
+  ] as const)('latestOdiPercent: %s', (_name, q, params, expected) => {
+    expect(fresh([...q], 'latestOdiPercent', params)).toBe(expected);
+  });
+
+  it('accepts a window of 1-120 whole months only', () => {
+    for (const name of ['latestStartBackGroup', 'latestOdiPercent']) {
+      const params = PRO_FACTS.find((d) => d.name === name)?.params;
+      expect(params?.safeParse({ withinMonths: 6 }).success).toBe(true);
+      expect(params?.safeParse({}).success).toBe(true);
+      expect(params?.safeParse({ withinMonths: 0 }).success).toBe(false);
+      expect(params?.safeParse({ withinMonths: 121 }).success).toBe(false);
+      expect(params?.safeParse({ months: 6 }).success).toBe(false);
+    }
+  });
+});
+
 describe('PRO facts in a rule pack', () => {
   const pack = {
     id: 'pro-facts-test',

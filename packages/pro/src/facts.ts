@@ -14,8 +14,9 @@
  *
  * @module
  */
-import { FACTS, extendFacts } from '@kronikerpakker/core';
-import type { FactCatalogue, FactContext, FactDefinition } from '@kronikerpakker/core';
+import { FACTS, extendFacts, isWithinLastMonths } from '@kronikerpakker/core';
+import type { FactCatalogue, FactContext, FactDefinition, IsoDate } from '@kronikerpakker/core';
+import { z } from 'zod';
 import { SCORED_INSTRUMENTS } from './definitions/types';
 import type { ScoredInstrumentId } from './definitions/types';
 import { tryScoreQuestionnaire } from './score';
@@ -24,21 +25,45 @@ import type { QuestionnaireScore } from './score';
 /** Where a context keeps each instrument's latest score (`null`: none), shared by the facts that read it. */
 const SCORE_KEYS = Object.fromEntries(SCORED_INSTRUMENTS.map((id) => [id, `pro:score:${id}`])) as Readonly<Record<ScoredInstrumentId, string>>;
 
-function latestScore(ctx: FactContext, instrument: ScoredInstrumentId): QuestionnaireScore | undefined {
+/** A scored response and the date it was answered. */
+interface DatedScore {
+  readonly score: QuestionnaireScore;
+  readonly date: IsoDate;
+}
+
+function latestDatedScore(ctx: FactContext, instrument: ScoredInstrumentId): DatedScore | undefined {
   // Kept in the context itself (a module-level WeakMap keyed by contexts kept every patient's scores alive longer).
   const key = SCORE_KEYS[instrument];
-  const cached = ctx.memo.cached(key) as QuestionnaireScore | null | undefined;
+  const cached = ctx.memo.cached(key) as DatedScore | null | undefined;
   if (cached !== undefined) return cached ?? undefined;
-  let found: QuestionnaireScore | null = null;
+  let found: DatedScore | null = null;
   const responses = ctx.record.questionnaires;
   for (let i = responses.length - 1; i >= 0 && found === null; i--) {
     const response = responses[i];
     if (response?.instrument !== instrument) continue;
-    found = tryScoreQuestionnaire(response) ?? null;
+    const score = tryScoreQuestionnaire(response);
+    if (score !== undefined) found = { score, date: response.date };
   }
   ctx.memo.cache(key, found);
   return found ?? undefined;
 }
+
+function latestScore(ctx: FactContext, instrument: ScoredInstrumentId): QuestionnaireScore | undefined {
+  return latestDatedScore(ctx, instrument)?.score;
+}
+
+/**
+ * The latest score, or undefined when it is older than `params.withinMonths`
+ * calendar months (a freshness window set by the pack).
+ */
+function freshScore(ctx: FactContext, instrument: ScoredInstrumentId, params: Readonly<Record<string, unknown>>): QuestionnaireScore | undefined {
+  const dated = latestDatedScore(ctx, instrument);
+  if (dated === undefined) return undefined;
+  const months = params['withinMonths'];
+  return typeof months === 'number' && !isWithinLastMonths(dated.date, ctx.asOf, months) ? undefined : dated.score;
+}
+
+const freshParams = z.strictObject({ withinMonths: z.number().int().min(1).max(120).optional() });
 
 /**
  * The PRO facts, to add to a fact catalogue with core's `extendFacts` (or use
@@ -79,19 +104,21 @@ export const PRO_FACTS: readonly FactDefinition[] = Object.freeze([
     name: 'latestStartBackGroup',
     type: 'string',
     values: ['low', 'medium', 'high'],
+    params: freshParams,
     description:
-      'STarT Back risk group of the latest scorable STarT Back response: low (total <= 3), high (total >= 4 and psychosocial subscore >= 4), medium otherwise. Unknown without one.',
+      'STarT Back risk group of the latest scorable STarT Back response: low (total <= 3), high (total >= 4 and psychosocial subscore >= 4), medium otherwise. Unknown without one, or (with params.withinMonths) when it is older than that many calendar months.',
     missing: 'start-back',
-    compute: (ctx) => latestScore(ctx, 'STarT-Back')?.band?.id,
+    compute: (ctx, params) => freshScore(ctx, 'STarT-Back', params)?.band?.id,
   },
   {
     name: 'latestOdiPercent',
     type: 'number',
     unit: '%',
     description:
-      'Oswestry Disability Index (2.1a) percent of the latest scorable ODI response (at most one section unanswered), not rounded. Unknown without one.',
+      'Oswestry Disability Index (2.1a) percent of the latest scorable ODI response (at most one section unanswered), not rounded. Unknown without one, or (with params.withinMonths) when it is older than that many calendar months.',
+    params: freshParams,
     missing: 'odi',
-    compute: (ctx) => latestScore(ctx, 'ODI')?.score,
+    compute: (ctx, params) => freshScore(ctx, 'ODI', params)?.score,
   },
   {
     name: 'latestSilsScore',

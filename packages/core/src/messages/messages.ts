@@ -615,8 +615,8 @@ export const messages = defineCatalogue({
   },
   'care.kol.influenza-vaccination': {
     params: {},
-    da: () => 'Influenzavaccination er ikke givet i denne sæson (fra 1. oktober): påmind patienten.',
-    en: () => 'No influenza vaccination this season (from 1 October): remind the patient.',
+    da: () => 'Influenzavaccination er ikke givet i denne sæson (vaccinationsperioden 1. oktober til 15. januar): påmind patienten.',
+    en: () => 'No influenza vaccination this season (the vaccination period, 1 October to 15 January): remind the patient.',
   },
   'care.kol.pneumococcal-vaccination': {
     params: {},
@@ -640,8 +640,8 @@ export const messages = defineCatalogue({
   },
   'care.kol.dxa': {
     params: {},
-    da: () => 'Indikation for DXA-scanning (FEV1 under 50 % af forventet eller rygning), men ingen DXA er registreret: overvej henvisning.',
-    en: () => 'DXA indicated (FEV1 below 50 % predicted or smoking) but none recorded: consider a referral.',
+    da: () => 'Svær KOL (FEV1 under 50 % af forventet) og ingen DXA-scanning registreret: overvej henvisning (osteoporose ved svær KOL).',
+    en: () => 'Severe KOL (FEV1 below 50 % predicted) and no DXA scan recorded: consider a referral (osteoporosis in severe KOL).',
   },
   'care.kol.pro.cat-before-aarsstatus': {
     params: { date: 'date' },
@@ -655,8 +655,27 @@ export const messages = defineCatalogue({
   },
   'care.lrs.red-flag.open': {
     params: {},
-    da: () => 'Rødt flag til stede og ikke afklaret: vurder akut.',
-    en: () => 'A red flag is present and not cleared: assess urgently.',
+    da: () => 'Alarmsymptom til stede og ikke afklaret: vurder akut. Pakkeforløbet venter, til det er afklaret.',
+    en: () => 'An urgent warning sign is present and not cleared: assess urgently. The package waits until it is cleared.',
+  },
+  'care.lrs.risk-factors.consider-assessment': {
+    params: {},
+    da: () =>
+      'Flere risikofaktorer for alvorlig rygsygdom på én gang (fx høj alder, osteoporose, langvarig steroidbehandling, tidligere kræft), men intet alarmsymptom: overvej yderligere udredning.',
+    en: () =>
+      'Several risk factors for serious spinal pathology at once (such as high age, osteoporosis, long-term steroids, previous cancer) but no urgent warning sign: consider further assessment.',
+  },
+  'care.lrs.risk-factor.noted': {
+    params: {},
+    da: () =>
+      'En risikofaktor er registreret (fx høj alder eller osteoporose). Alene er den ikke et alarmsymptom og ændrer ikke forløbet; vær opmærksom, hvis flere kommer til eller symptomerne ændrer sig.',
+    en: () =>
+      'A risk factor is recorded (such as high age or osteoporosis). Alone it is not a warning sign and does not change the course; watch for more, or for a change in symptoms.',
+  },
+  'care.lrs.self-management': {
+    params: {},
+    da: () => 'STarT Back lav risiko: råd og støtte til egenomsorg hos egen læge; henvis ikke rutinemæssigt til fysioterapi.',
+    en: () => 'STarT Back low risk: advice and self-management support from the GP; no routine referral to physiotherapy.',
   },
   'care.lrs.start-back.missing': {
     params: {},
@@ -675,13 +694,13 @@ export const messages = defineCatalogue({
   },
   'care.lrs.physiotherapy': {
     params: {},
-    da: () => 'Niveau 2 uden henvisning til fysioterapi: overvej henvisning.',
-    en: () => 'Level 2 without a physiotherapy referral: consider a referral.',
+    da: () => 'STarT Back middel risiko og ingen henvisning til fysioterapi: overvej henvisning.',
+    en: () => 'STarT Back medium risk and no physiotherapy referral: consider a referral.',
   },
   'care.lrs.psychologically-informed-care': {
     params: {},
-    da: () => 'Niveau 3 uden henvisning til psykologisk informeret fysioterapi eller tværfaglig vurdering: overvej henvisning.',
-    en: () => 'Level 3 without a referral to psychologically informed physiotherapy or a multidisciplinary assessment: consider a referral.',
+    da: () => 'STarT Back høj risiko og ingen henvisning til psykologisk informeret fysioterapi eller tværfaglig vurdering: overvej henvisning.',
+    en: () => 'STarT Back high risk and no referral to psychologically informed physiotherapy or a multidisciplinary assessment: consider a referral.',
   },
   'care.lrs.follow-up.overdue': {
     params: { date: 'date' },
@@ -734,6 +753,13 @@ export const messages = defineCatalogue({
     params: {},
     da: () => 'Datakvalitet: spirometrien viser ikke obstruktion (FEV1/FVC efter bronkodilatation 0,70 eller mere) trods KOL-diagnosen.',
     en: () => 'Data quality: the spirometry shows no obstruction (post-bronchodilator FEV1/FVC 0.70 or more) despite the KOL diagnosis.',
+  },
+  'care.dq.spirometry-disagrees': {
+    params: {},
+    da: () =>
+      'Datakvalitet: en nyere spirometri efter bronkodilatation viser FEV1/FVC 0,70 eller mere, efter en tidligere under 0,70. Vurder diagnosen og gentag evt. spirometrien.',
+    en: () =>
+      'Data quality: a later post-bronchodilator spirometry shows FEV1/FVC 0.70 or more, after an earlier one below 0.70. Review the diagnosis and consider repeating the spirometry.',
   },
   'care.dq.cpr-sex-mismatch': {
     params: {},

@@ -58,8 +58,10 @@ export const INHALER_CHECK_RESULTS = ['correct', 'corrected', 'incorrect'] as co
 export type InhalerCheckResult = (typeof INHALER_CHECK_RESULTS)[number];
 
 /**
- * Red-flag categories for low back pain (Lægehåndbogen; NKR 2016). A red flag
- * excludes from the LRS package and calls for urgent action instead.
+ * Red-flag categories for low back pain (Lægehåndbogen; NKR 2016): what a
+ * warning sign may point to. Whether a recorded sign needs urgent action (and
+ * takes the patient out of the LRS package's usual path) or is a risk factor
+ * that is only shown is decided by the LRS rule packs, not here.
  */
 export const RED_FLAG_CATEGORIES = [
   'cauda-equina',
@@ -73,8 +75,13 @@ export const RED_FLAG_CATEGORIES = [
 export type RedFlagCategory = (typeof RED_FLAG_CATEGORIES)[number];
 
 /**
- * The individual red flags and the category each belongs to
- * (sundhed.dk Lægehåndbogen; NKR for lænderygsmerter, SST 2016).
+ * The individual warning signs and risk factors of low back pain, and the
+ * category each points to (sundhed.dk Lægehåndbogen; NKR for
+ * lænderygsmerter, SST 2016). `trauma` is significant trauma (a fall from a
+ * height, a traffic accident); `neurological-deficit` is any objective deficit
+ * (such as a radicular one), `progressive-neurological-deficit` one that is
+ * progressive or severe. The LRS packs say which signs are urgent alone,
+ * which only in combination, and which are risk factors.
  */
 export const RED_FLAGS = {
   'bladder-bowel-dysfunction': 'cauda-equina',
@@ -91,6 +98,7 @@ export const RED_FLAGS = {
   'high-age': 'fracture',
   'inflammatory-disease-suspected': 'inflammatory',
   'neurological-deficit': 'neurological-deficit',
+  'progressive-neurological-deficit': 'neurological-deficit',
 } as const satisfies Record<string, RedFlagCategory>;
 /** One red flag. */
 export type RedFlagCode = keyof typeof RED_FLAGS;
@@ -100,7 +108,8 @@ export const RED_FLAG_CODES = Object.keys(RED_FLAGS) as readonly RedFlagCode[];
 /**
  * A red flag's recorded state: `present` (suspected now), `absent` (asked
  * and not there) or `cleared` (was present, assessed by the clinician and
- * judged not to need action). Only `present` excludes from the LRS package.
+ * judged not to need action). Only `present` counts; the LRS packs decide
+ * what a present sign means.
  */
 export const RED_FLAG_STATUSES = ['present', 'absent', 'cleared'] as const;
 /** A red flag's recorded state. */

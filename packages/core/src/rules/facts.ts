@@ -21,6 +21,7 @@ import {
   PACKAGES,
   RED_FLAGS,
   RED_FLAG_CATEGORIES,
+  RED_FLAG_CODES,
   SELF_MANAGEMENT_LEVELS,
   SEXES,
 } from '../record/vocabulary';
@@ -29,7 +30,7 @@ import type { MessageCode } from '../messages/messages';
 import type { PatientRecord } from '../record/schema';
 import { ageInYears, wholeWeeksBetween } from '../time/differences';
 import { isWithinLastMonths } from '../time/intervals';
-import { subDaysIso } from '../time/arithmetic';
+import { subDaysIso, subMonthsIso } from '../time/arithmetic';
 import { assertAsOf } from '../time/iso-date';
 import type { IsoDate } from '../time/iso-date';
 
@@ -297,7 +298,13 @@ const NONE: readonly never[] = Object.freeze([]);
 
 const packageParams = z.strictObject({ package: z.enum(PACKAGES) });
 const monthsParams = z.strictObject({ months: z.number().int().min(1).max(240) });
-const valueSetParams = z.strictObject({ valueSet: z.enum(VALUE_SET_IDS as [ValueSetId, ...ValueSetId[]]) });
+const valueSetId = z.enum(VALUE_SET_IDS as [ValueSetId, ...ValueSetId[]]);
+const valueSetParams = z.strictObject({ valueSet: valueSetId, excludeValueSet: valueSetId.optional() });
+/** A freshness window: a value recorded more than this many calendar months before asOf counts as missing. */
+const withinMonths = z.number().int().min(1).max(120).optional();
+const freshParams = z.strictObject({ withinMonths });
+const packageFreshParams = z.strictObject({ package: z.enum(PACKAGES), withinMonths });
+const goldGroupParams = z.strictObject({ symptomsWithinMonths: withinMonths });
 /** The yes/no items of the needs assessment that `needsAssessmentFlag` reads. */
 const NEEDS_ASSESSMENT_FLAG_ITEMS = [
   'mentalHealthScreenPositive',
@@ -308,7 +315,29 @@ const NEEDS_ASSESSMENT_FLAG_ITEMS = [
   'jobAtRisk',
 ] as const;
 type NeedsAssessmentFlagItem = (typeof NEEDS_ASSESSMENT_FLAG_ITEMS)[number];
-const needsAssessmentFlagParams = z.strictObject({ item: z.enum(NEEDS_ASSESSMENT_FLAG_ITEMS), package: z.enum(PACKAGES) });
+const redFlagsParams = z.strictObject({
+  flags: z
+    .array(z.enum(RED_FLAG_CODES as unknown as [RedFlagCode, ...RedFlagCode[]]))
+    .min(1)
+    .max(RED_FLAG_CODES.length)
+    .refine((flags) => new Set(flags).size === flags.length, { message: 'each flag once' }),
+});
+const needsAssessmentFlagParams = z.strictObject({ item: z.enum(NEEDS_ASSESSMENT_FLAG_ITEMS), package: z.enum(PACKAGES), withinMonths });
+
+/** The last window start computed, per window length: a population is evaluated on one asOf. */
+const lastSince = new Map<number, { readonly asOf: IsoDate; readonly since: IsoDate }>();
+
+/** The first date of a freshness window (`withinMonths` in params), or undefined for no window. */
+function freshSince(asOf: IsoDate, params: Readonly<Record<string, unknown>>): IsoDate | undefined {
+  const months = params['withinMonths'];
+  if (typeof months !== 'number') return undefined;
+  const hit = lastSince.get(months);
+  if (hit !== undefined && hit.asOf === asOf) return hit.since;
+  const since = subMonthsIso(asOf, months);
+  // At most one entry per window length (the pack's few windows): the map cannot grow without bound.
+  if (lastSince.size < 64 || hit !== undefined) lastSince.set(months, { asOf, since });
+  return since;
+}
 
 // The post-bronchodilator facts loop over the spirometries themselves: they run for every patient,
 // and a list of ratios built for one number was most of their cost.
@@ -499,19 +528,56 @@ const definitions: readonly FactDefinition[] = [
     },
   },
   {
+    name: 'openRedFlags',
+    type: 'string-list',
+    values: RED_FLAG_CODES,
+    description:
+      'The warning signs and risk factors (red-flag codes) whose latest assessment is present (not absent, not assessed-and-cleared), in the order of RED_FLAGS. The LRS packs say which are urgent alone, which in combination, and which are risk factors.',
+    compute: (ctx) => {
+      if (ctx.record.redFlags.length === 0) return NONE;
+      const states = latestRedFlagStates(ctx.record);
+      return RED_FLAG_CODES.filter((f) => states.get(f) === 'present');
+    },
+  },
+  {
+    name: 'openRedFlagCount',
+    type: 'number',
+    params: redFlagsParams,
+    description:
+      'How many of the red-flag codes in params.flags have a latest assessment of present (for the LRS packs: risk factors that combine into "consider further assessment"). 0 without any (never unknown).',
+    compute: (ctx, params) => {
+      if (ctx.record.redFlags.length === 0) return 0;
+      const states = latestRedFlagStates(ctx.record);
+      let n = 0;
+      for (const f of params['flags'] as readonly RedFlagCode[]) if (states.get(f) === 'present') n++;
+      return n;
+    },
+  },
+  {
     name: 'latestMrc',
     type: 'number',
-    description: 'The latest MRC dyspnoea grade on the Danish 1-5 scale (mMRC = MRC - 1). Unknown if none is recorded.',
+    params: freshParams,
+    description:
+      'The latest MRC dyspnoea grade on the Danish 1-5 scale (mMRC = MRC - 1). Unknown if none is recorded, or (with params.withinMonths) if the latest is older than that many calendar months.',
     missing: 'mrc',
-    compute: (ctx) => ctx.record.mrc.at(-1)?.grade,
+    compute: (ctx, params) => {
+      const m = ctx.record.mrc.at(-1);
+      const since = freshSince(ctx.asOf, params);
+      return m === undefined || (since !== undefined && m.date < since) ? undefined : m.grade;
+    },
   },
   {
     name: 'latestCat',
     type: 'number',
     description:
-      'The latest CAT total (0-40), from the cat list or a CAT questionnaire with all eight items answered (the later wins; the list on the same day). Unknown if neither is recorded.',
+      'The latest CAT total (0-40), from the cat list or a CAT questionnaire with all eight items answered (the later wins; the list on the same day). Unknown if neither is recorded, or (with params.withinMonths) if the latest is older than that many calendar months.',
+    params: freshParams,
     missing: 'cat',
-    compute: (ctx) => latestCatTotal(ctx.record),
+    compute: (ctx, params) => {
+      const c = latestCatTotal(ctx.record);
+      const since = freshSince(ctx.asOf, params);
+      return c === undefined || (since !== undefined && c.date < since) ? undefined : c.total;
+    },
   },
   // Added for @kronikerpakker/differentiation (the needs assessment). Derived here once, so that
   // business rules and the cockpit read the same values.
@@ -521,7 +587,7 @@ const definitions: readonly FactDefinition[] = [
     params: valueSetParams,
     description:
       'Number of distinct conditions on the active problem list with a code in the value set named by params.valueSet. Codes of one condition count once: ICD-10 by its three-character category, and the groups of CONDITION_GROUPS (diabetes T89/T90/E10/E11, ischaemic heart disease K74-K76/I20-I25, heart failure K77/I50, atrial fibrillation K78/I48, asthma R96/J45, osteoporosis L95/M80/M81, depression P76/F32/F33, anxiety P74/F41, dementia P70/F00-F03) across ICPC-2 and ICD-10. Never unknown (0 without any).',
-    compute: (ctx, params) => activeConditionCount(ctx.record, params['valueSet'] as ValueSetId),
+    compute: (ctx, params) => activeConditionCount(ctx.record, params['valueSet'] as ValueSetId, params['excludeValueSet'] as ValueSetId | undefined),
   },
   {
     name: 'needsAssessmentFlag',
@@ -531,17 +597,17 @@ const definitions: readonly FactDefinition[] = [
       'The latest recorded answer to a yes/no item of the clinician\'s needs assessment (params.item) for the package in params (entries for that package or without a package). Items: mentalHealthScreenPositive, livesAloneWithoutNetwork, caregiverBurden, languageBarrier, substanceAbuse, jobAtRisk. Unknown when the item has never been recorded.',
     missing: 'needs-assessment',
     compute: (ctx, params) =>
-      latestNeedsAssessmentValue(ctx.record, params['package'] as PackageId, params['item'] as NeedsAssessmentFlagItem),
+      latestNeedsAssessmentValue(ctx.record, params['package'] as PackageId, params['item'] as NeedsAssessmentFlagItem, freshSince(ctx.asOf, params)),
   },
   {
     name: 'needsAssessmentSelfManagement',
     type: 'string',
     values: SELF_MANAGEMENT_LEVELS,
-    params: packageParams,
+    params: packageFreshParams,
     description:
-      'The latest recorded self-management capacity (good, partial, poor) of the clinician\'s needs assessment for the package in params (entries for that package or without a package). Unknown when never recorded.',
+      'The latest recorded self-management capacity (good, partial, poor) of the clinician\'s needs assessment for the package in params (entries for that package or without a package). Unknown when never recorded, or (with params.withinMonths) when older than that many calendar months.',
     missing: 'needs-assessment',
-    compute: (ctx, params) => latestNeedsAssessmentValue(ctx.record, params['package'] as PackageId, 'selfManagement'),
+    compute: (ctx, params) => latestNeedsAssessmentValue(ctx.record, params['package'] as PackageId, 'selfManagement', freshSince(ctx.asOf, params)),
   },
   {
     name: 'needsAssessmentMotivation',
@@ -557,10 +623,11 @@ const definitions: readonly FactDefinition[] = [
     // An explicit clinician judgement that a clinician may set: not setting it is not missing data.
     name: 'clinicianComplexCourse',
     type: 'boolean',
-    params: packageParams,
+    params: packageFreshParams,
     description:
-      'Whether the clinician has marked the course as complex: the latest recorded complexCourse of the needs assessment for the package in params (entries for that package or without a package). False when never set (an explicit judgement, not missing data).',
-    compute: (ctx, params) => latestNeedsAssessmentValue(ctx.record, params['package'] as PackageId, 'complexCourse') ?? false,
+      'Whether the clinician has marked the course as complex: the latest recorded complexCourse of the needs assessment for the package in params (entries for that package or without a package). False when never set, or (with params.withinMonths) when set longer ago than that (an explicit judgement, not missing data).',
+    compute: (ctx, params) =>
+      latestNeedsAssessmentValue(ctx.record, params['package'] as PackageId, 'complexCourse', freshSince(ctx.asOf, params)) ?? false,
   },
   {
     name: 'currentSickLeaveWeeks',
@@ -639,10 +706,11 @@ const definitions: readonly FactDefinition[] = [
     name: 'goldGroup',
     type: 'string',
     values: ['A', 'B', 'E'],
+    params: goldGroupParams,
     description:
-      'GOLD 2023 ABE group: E with >= 2 moderate exacerbations or >= 1 leading to admission in the last 12 months; else B if MRC >= 3 (mMRC >= 2; the Danish MRC 1-5 scale is mMRC + 1) or CAT >= 10; else A. A needs at least one of MRC and CAT recorded; unknown when neither is and the patient is not E.',
+      'GOLD 2023 ABE group: E with >= 2 moderate exacerbations or >= 1 leading to admission in the last 12 months; else B if MRC >= 3 (mMRC >= 2; the Danish MRC 1-5 scale is mMRC + 1) or CAT >= 10; else A. A needs at least one of MRC and CAT recorded (with params.symptomsWithinMonths: within that many calendar months; older ones count as missing); unknown when neither is and the patient is not E.',
     missing: 'mrc',
-    compute: (ctx) => goldGroup(ctx),
+    compute: (ctx, params) => goldGroup(ctx, params['symptomsWithinMonths'] as number | undefined),
   },
 ];
 
@@ -659,7 +727,7 @@ function hospitalisedDays(record: PatientRecord, asOf: IsoDate, months: number):
  * all eight items answered (0-5 each), whichever is later; on the same day the
  * `cat` entry wins.
  */
-function latestCatTotal(record: PatientRecord): number | undefined {
+function latestCatTotal(record: PatientRecord): { readonly date: IsoDate; readonly total: number } | undefined {
   const fromList = record.cat.at(-1);
   let fromQuestionnaire: { date: IsoDate; total: number } | undefined;
   for (const q of record.questionnaires) {
@@ -673,8 +741,8 @@ function latestCatTotal(record: PatientRecord): number | undefined {
     }
     if (complete) fromQuestionnaire = { date: q.date, total };
   }
-  if (fromQuestionnaire !== undefined && (fromList === undefined || fromQuestionnaire.date > fromList.date)) return fromQuestionnaire.total;
-  return fromList?.total;
+  if (fromQuestionnaire !== undefined && (fromList === undefined || fromQuestionnaire.date > fromList.date)) return fromQuestionnaire;
+  return fromList;
 }
 
 const readLowestRatio = factReader('lowestPostBronchodilatorRatio');
@@ -696,12 +764,24 @@ const readHospitalisedExacerbations = factReader('hospitalisedExacerbationsInLas
 const readMrc = factReader('latestMrc');
 const readCat = factReader('latestCat');
 
-function goldGroup(ctx: FactContext): 'A' | 'B' | 'E' | undefined {
+/** Frozen freshness params per window, so every read of one window finds the same memo slot. */
+const freshParamsOf = new Map<number, Readonly<Record<string, unknown>>>();
+function freshParamsFor(months: number): Readonly<Record<string, unknown>> {
+  let p = freshParamsOf.get(months);
+  if (p === undefined) {
+    p = Object.freeze({ withinMonths: months });
+    freshParamsOf.set(months, p);
+  }
+  return p;
+}
+
+function goldGroup(ctx: FactContext, symptomsWithinMonths: number | undefined): 'A' | 'B' | 'E' | undefined {
   const moderate = readModerateExacerbations(ctx);
   const hospitalised = readHospitalisedExacerbations(ctx);
   if ((moderate as number) >= 2 || (hospitalised as number) >= 1) return 'E';
-  const mrc = readMrc(ctx);
-  const cat = readCat(ctx);
+  const window = symptomsWithinMonths === undefined ? undefined : freshParamsFor(symptomsWithinMonths);
+  const mrc = window === undefined ? readMrc(ctx) : computeFact(ctx, 'latestMrc', window);
+  const cat = window === undefined ? readCat(ctx) : computeFact(ctx, 'latestCat', window);
   if ((typeof mrc === 'number' && mrc >= 3) || (typeof cat === 'number' && cat >= 10)) return 'B';
   return mrc === undefined && cat === undefined ? undefined : 'A';
 }
@@ -739,11 +819,14 @@ function conditionKey(system: 'ICPC-2' | 'ICD-10', code: string): string {
   return CONDITION_OF_CODE.get(key) ?? key;
 }
 
-function activeConditionCount(record: PatientRecord, valueSetId: ValueSetId): number {
+function activeConditionCount(record: PatientRecord, valueSetId: ValueSetId, excludeId?: ValueSetId): number {
   const valueSet = getValueSet(valueSetId);
+  const exclude = excludeId === undefined ? undefined : getValueSet(excludeId);
   const conditions = new Set<string>();
   for (const d of record.diagnoses) {
-    if (d.status === 'active' && inValueSet(valueSet, { system: d.system, code: d.code })) conditions.add(conditionKey(d.system, d.code));
+    if (d.status !== 'active') continue;
+    const coding = { system: d.system, code: d.code };
+    if (inValueSet(valueSet, coding) && (exclude === undefined || !inValueSet(exclude, coding))) conditions.add(conditionKey(d.system, d.code));
   }
   return conditions.size;
 }
@@ -760,11 +843,14 @@ function latestNeedsAssessmentValue<K extends keyof NeedsAssessmentEntry>(
   record: PatientRecord,
   pkg: PackageId,
   item: K,
+  since?: IsoDate,
 ): NeedsAssessmentEntry[K] | undefined {
   const entries = record.needsAssessments;
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i];
     if (e === undefined || (e.package !== undefined && e.package !== pkg)) continue;
+    // Sorted by date: everything before the window is too old.
+    if (since !== undefined && e.date < since) return undefined;
     const value = e[item];
     if (value !== undefined) return value;
   }

@@ -78,6 +78,16 @@ export interface PackSource {
   readonly note?: string | undefined;
 }
 
+/** One entry of a pack's change log: what a version changed, for readers. */
+export interface PackChange {
+  /** The version the change came with. */
+  readonly version: string;
+  /** The date of the change, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** What changed and why, in plain words (with the source where there is one). */
+  readonly note: string;
+}
+
 /** `provisional` until the national documents are published and the pack is approved. */
 export type PackStatus = 'provisional' | 'approved';
 
@@ -101,6 +111,8 @@ export interface RulePackDocument {
   readonly status: PackStatus;
   /** The sources the content rests on (at least one). */
   readonly sources: readonly PackSource[];
+  /** The change log, newest first: what each version changed (part of the digest). */
+  readonly changes?: readonly PackChange[] | undefined;
   /** The rules. */
   readonly rules: readonly Rule[];
   /**
@@ -177,6 +189,7 @@ export const RulePackDocumentSchema: z.ZodType<RulePackDocument> = z.strictObjec
   validTo: z.string().regex(ISO_FORM).optional(),
   status: z.enum(['provisional', 'approved']),
   sources: z.array(z.strictObject({ title: z.string().min(1), url: z.string().optional(), note: z.string().optional() })).min(1),
+  changes: z.array(z.strictObject({ version: z.string().regex(SEMVER), date: z.string().regex(ISO_FORM), note: z.string().min(1) })).optional(),
   rules: z.array(ruleSchema).min(1),
   parameters: z.record(z.string(), json).optional(),
 });
