@@ -43,7 +43,7 @@ describe('results', () => {
     const lrs = evaluateInclusion(kolPatient(), { package: 'LRS', asOf });
     expect(kol.ruleSet).toEqual({
       id: 'kol-inclusion',
-      version: '0.1.0',
+      version: '0.2.0',
       digest: loadRulePack(kolInclusionPack).digest,
       status: 'provisional',
     });
@@ -126,7 +126,7 @@ describe('packs', () => {
     expect(Object.isFrozen(kolInclusionPack)).toBe(true);
     expect(Object.isFrozen(lrsInclusionPack.rules[0]?.conditions)).toBe(true);
     expect(defaultInclusionPacks()).toBe(defaultInclusionPacks());
-    expect(defaultInclusionPacks().select(INCLUSION_PACK_IDS.KOL, asOf).pack.version).toBe('0.1.0');
+    expect(defaultInclusionPacks().select(INCLUSION_PACK_IDS.KOL, asOf).pack.version).toBe('0.2.0');
     expect(kolInclusionPack.status).toBe('provisional');
     expect(lrsInclusionPack.status).toBe('provisional');
     expect(kolInclusionPack.validFrom).toBe('2027-01-01');
@@ -137,7 +137,7 @@ describe('packs', () => {
       p.validTo = '2027-06-30';
     });
     const next = edited(kolInclusionPack, (p) => {
-      p.version = '0.2.0';
+      p.version = '0.3.0';
       p.validFrom = '2027-07-01';
       const age = (p.rules as { name: string; conditions: { all: { value: number }[] } }[]).find((r) => r.name === 'kol.age');
       if (age?.conditions.all[0]) age.conditions.all[0].value = 40;
@@ -147,9 +147,9 @@ describe('packs', () => {
     const before = evaluateInclusion(record, { package: 'KOL', asOf: '2027-06-30', packs });
     const after = evaluateInclusion(record, { package: 'KOL', asOf: '2027-08-01', packs });
     expect(before.status).toBe('eligible');
-    expect(before.ruleSet.version).toBe('0.1.0');
+    expect(before.ruleSet.version).toBe('0.2.0');
     expect(after.status).toBe('not-eligible');
-    expect(after.ruleSet.version).toBe('0.2.0');
+    expect(after.ruleSet.version).toBe('0.3.0');
     expect(after.reasons[0]?.params).toEqual({ minAge: 40 });
     expect(after.reasons[0]?.text.da).toBe('Patienten er under 40 år.');
   });

@@ -27,6 +27,9 @@
 // Evaluation.
 export { evaluateInclusion, evaluateInclusionForBoth, evaluateInclusionInContext } from './evaluate';
 export { INCLUSION_STATUSES } from './types';
+// The one enrolment policy: in the package, level, care scope, plan.
+export { enrolmentFor, enrolmentOf, isEnrolled } from './enrolment';
+export type { Enrolment, EnrolmentStanding } from './enrolment';
 export type {
   InclusionContextOptions,
   InclusionCriterionResult,

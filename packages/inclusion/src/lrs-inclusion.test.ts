@@ -1,10 +1,10 @@
 /**
- * Hand-checked cases for the LRS inclusion pack (lrs-inclusion 0.1.0, all
+ * Hand-checked cases for the LRS inclusion pack (lrs-inclusion 0.2.0, all
  * rules PROVISIONAL). Each case: a record built from fragments, the
  * evaluation date, the expected status, reason codes (in order) and missing data.
  */
 import { describe, expect, it } from 'vitest';
-import { RED_FLAGS, RED_FLAG_CATEGORIES } from '@kronikerpakker/core';
+import { RED_FLAGS } from '@kronikerpakker/core';
 import type { MessageCode, RedFlagCategory, RedFlagCode } from '@kronikerpakker/core';
 import { born, decision, deceased, dx, episode, flag, notListed, runCase } from './test-helpers';
 import type { Case, Part } from './test-helpers';
@@ -25,23 +25,30 @@ const LONG = episode('2026-09-01');
 /** A 46-year-old with L03 and 19 weeks of pain. */
 const LRS: readonly Part[] = [born('1980-05-10'), L03, LONG];
 
-/** One flag per category, for the category cases. */
-const FLAG_OF: { readonly [C in RedFlagCategory]: RedFlagCode } = {
-  'cauda-equina': 'saddle-anaesthesia',
-  malignancy: 'unexplained-weight-loss',
-  infection: 'fever',
-  fracture: 'trauma',
-  inflammatory: 'inflammatory-disease-suspected',
-  'neurological-deficit': 'neurological-deficit',
-};
+/**
+ * Issue 12 finding 4: urgent warning signs, each with the flags that raise it
+ * (alone, or only in combination), and the category its reason names.
+ * Source: spec/domain.md 3.2 (revised 2026-12); Lægehåndbogen; NICE NG59;
+ * Henschke et al. 2009 (Arthritis Rheum); Cochrane CD014461 (2023).
+ */
+const URGENT: readonly { readonly flags: readonly RedFlagCode[]; readonly category: RedFlagCategory; readonly why: string }[] = [
+  { flags: ['saddle-anaesthesia'], category: 'cauda-equina', why: 'saddle anaesthesia alone' },
+  { flags: ['bladder-bowel-dysfunction'], category: 'cauda-equina', why: 'bladder or bowel dysfunction alone' },
+  { flags: ['progressive-neurological-deficit'], category: 'neurological-deficit', why: 'a progressive or severe deficit alone' },
+  { flags: ['fever', 'immunosuppression'], category: 'infection', why: 'fever with immunosuppression' },
+  { flags: ['fever', 'iv-drug-use'], category: 'infection', why: 'fever with IV drug use' },
+  { flags: ['trauma'], category: 'fracture', why: 'significant trauma alone' },
+  { flags: ['previous-cancer', 'unexplained-weight-loss'], category: 'malignancy', why: 'previous cancer with unexplained weight loss' },
+  { flags: ['previous-cancer', 'constant-or-night-pain'], category: 'malignancy', why: 'previous cancer with constant or night pain' },
+  { flags: ['inflammatory-disease-suspected'], category: 'inflammatory', why: 'suspected inflammatory disease' },
+];
 
-const redFlagCases: readonly Case[] = RED_FLAG_CATEGORIES.map((category) => ({
-  name: `an open red flag of category ${category} excludes, as an urgent action`,
-  record: [...LRS, flag(FLAG_OF[category], 'present')],
+const redFlagCases: readonly Case[] = URGENT.map(({ flags, category, why }) => ({
+  name: `urgent warning sign, ${why}: excluded with an urgent action (${category})`,
+  record: [...LRS, ...flags.map((f) => flag(f, 'present'))],
   status: 'excluded' as const,
   reasons: ['inclusion.lrs.red-flag'] as const,
   check: (r) => {
-    expect(RED_FLAGS[FLAG_OF[category]]).toBe(category);
     const reason = r.reasons[0];
     expect(reason?.params).toEqual({ category });
     expect(reason?.urgent).toBe(true);
@@ -49,6 +56,37 @@ const redFlagCases: readonly Case[] = RED_FLAG_CATEGORIES.map((category) => ({
     expect(reason?.criterion).toBe(`red-flag-${category}`);
     expect(reason?.text.da).toMatch(/^Rødt flag: mistanke om /u);
     expect(reason?.text.en).toContain('refer urgently');
+  },
+}));
+
+/**
+ * Issue 12 finding 4: risk factors on their own never exclude (nor do two of
+ * them that make no urgent combination): the patient stays eligible. Most
+ * primary-care back-pain patients have at least one (Henschke et al. 2009).
+ */
+const RISK_FACTORS: readonly (readonly RedFlagCode[])[] = [
+  ['high-age'],
+  ['osteoporosis'],
+  ['long-term-steroids'],
+  ['previous-cancer'],
+  ['constant-or-night-pain'],
+  ['unexplained-weight-loss'],
+  ['fever'],
+  ['immunosuppression'],
+  ['iv-drug-use'],
+  ['neurological-deficit'],
+  ['high-age', 'osteoporosis', 'long-term-steroids'],
+  ['unexplained-weight-loss', 'constant-or-night-pain'],
+];
+
+const riskFactorCases: readonly Case[] = RISK_FACTORS.map((flags) => ({
+  name: `risk factor(s) ${flags.join(' + ')}: not an urgent sign, still eligible`,
+  record: [...LRS, ...flags.map((f) => flag(f, 'present'))],
+  status: 'eligible' as const,
+  reasons: ELIGIBLE_DURATION,
+  check: (r) => {
+    expect(r.reasons.some((x) => x.urgent === true)).toBe(false);
+    for (const f of flags) expect(RED_FLAGS[f]).toBeDefined();
   },
 }));
 
@@ -196,11 +234,12 @@ const cases: readonly Case[] = [
     missing: [],
   },
 
-  // --- Red flags: one exclusion rule per category; an urgent action, listed first.
+  // --- Warning signs: urgent signs exclude (an urgent action, listed first); risk factors never alone.
   ...redFlagCases,
+  ...riskFactorCases,
   {
-    name: 'a red flag assessed and cleared no longer excludes',
-    record: [...LRS, flag('fever', 'present', '2026-11-01'), flag('fever', 'cleared', '2026-11-15')],
+    name: 'an urgent sign assessed and cleared no longer excludes',
+    record: [...LRS, flag('saddle-anaesthesia', 'present', '2026-11-01'), flag('saddle-anaesthesia', 'cleared', '2026-11-15')],
     status: 'eligible',
     reasons: ELIGIBLE_DURATION,
   },
@@ -217,15 +256,15 @@ const cases: readonly Case[] = [
     reasons: ['inclusion.lrs.red-flag'],
   },
   {
-    name: 'two open categories: one urgent reason each, in category order',
-    record: [...LRS, flag('fever', 'present'), flag('saddle-anaesthesia', 'present')],
+    name: 'two urgent signs: one urgent reason each, in pack order',
+    record: [...LRS, flag('fever', 'present'), flag('immunosuppression', 'present'), flag('saddle-anaesthesia', 'present')],
     status: 'excluded',
     reasons: ['inclusion.lrs.red-flag', 'inclusion.lrs.red-flag'],
     check: (r) => { expect(r.reasons.map((x) => x.params['category'])).toEqual(['cauda-equina', 'infection']); },
   },
   {
-    name: 'a red flag and a declined package: the urgent action comes first',
-    record: [...LRS, decision('LRS', 'declined'), flag('previous-cancer', 'present')],
+    name: 'an urgent sign and a declined package: the urgent action comes first',
+    record: [...LRS, decision('LRS', 'declined'), flag('trauma', 'present')],
     status: 'excluded',
     reasons: ['inclusion.lrs.red-flag', 'inclusion.excluded.declined.revisitable'],
   },

@@ -3,12 +3,12 @@
  * not exact counts (the generator is calibrated loosely, see test-fixtures).
  */
 import { describe, expect, it } from 'vitest';
-import { ageInYears, createRulePackSet, getValueSet, inValueSet, parsePatientRecord } from '@kronikerpakker/core';
-import type { PatientRecord } from '@kronikerpakker/core';
+import { ageInYears, computeFact, createFactContext, createRulePackSet, getValueSet, inValueSet, parsePatientRecord } from '@kronikerpakker/core';
+import type { PatientRecord, RedFlagCode } from '@kronikerpakker/core';
 import { generateClinic } from '@kronikerpakker/test-fixtures';
 import { evaluateInclusionForBoth } from './evaluate';
 import { kolInclusionPack, lrsInclusionPack } from './packs';
-import { ASOF, born, decision, dx, notListed, parsed } from './test-helpers';
+import { ASOF, born, decision, dx, episode, flag, notListed, parsed } from './test-helpers';
 import type { InclusionForBoth } from './types';
 
 const asOf = '2027-01-15';
@@ -88,12 +88,27 @@ describe('a generated clinic of 2,000 (seed 2027)', () => {
     }
   });
 
-  it('turns open red flags into urgent actions listed first', () => {
-    const flagged = rows.filter((r) => r.result.LRS.reasons.some((x) => x.code === 'inclusion.lrs.red-flag'));
-    expect(flagged.length).toBeGreaterThan(0);
-    for (const r of flagged) {
+  // Issue 12 finding 4 (lrs-inclusion 0.2.0): urgent warning signs exclude with an urgent action; a risk
+  // factor alone never. Most signs the generator records present are risk factors (previous cancer, night
+  // pain, osteoporosis ...), so a clinic of 2,000 may hold no urgent sign at all: hand-built patients add them.
+  it('turns urgent warning signs into urgent actions listed first, and a single risk factor into none', () => {
+    const openFlags = (r: PatientRecord) => computeFact(createFactContext(r, asOf), 'openRedFlags') as readonly RedFlagCode[];
+    expect(rows.some((r) => openFlags(r.record).length > 0)).toBe(true);
+    const urgentReason = (x: InclusionForBoth) => x.LRS.reasons.some((reason) => reason.code === 'inclusion.lrs.red-flag');
+    for (const r of rows.filter((x) => urgentReason(x.result))) {
       expect(r.result.LRS.status).toBe('excluded');
       expect(r.result.LRS.reasons[0]?.urgent).toBe(true);
+    }
+    const RISK_FACTORS: readonly RedFlagCode[] = ['high-age', 'osteoporosis', 'long-term-steroids', 'previous-cancer', 'constant-or-night-pain', 'unexplained-weight-loss', 'fever', 'immunosuppression', 'iv-drug-use', 'neurological-deficit'];
+    for (const r of rows) {
+      const open = openFlags(r.record);
+      if (open.length === 1 && RISK_FACTORS.includes(open[0]!)) expect(urgentReason(r.result)).toBe(false);
+    }
+    const URGENT: readonly (readonly RedFlagCode[])[] = [['saddle-anaesthesia'], ['trauma'], ['progressive-neurological-deficit'], ['fever', 'immunosuppression']];
+    for (const flags of URGENT) {
+      const result = evaluateInclusionForBoth(parsed(ASOF, born('1970-01-01'), dx('L03'), episode('2026-09-01'), ...flags.map((f) => flag(f, 'present'))), { asOf: ASOF });
+      expect(result.LRS.status).toBe('excluded');
+      expect(result.LRS.reasons[0]).toMatchObject({ code: 'inclusion.lrs.red-flag', urgent: true });
     }
   });
 
