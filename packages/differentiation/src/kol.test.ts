@@ -207,7 +207,7 @@ describe('KOL drivers explain themselves', () => {
 
   it('carries the provisional pack version and the full trace', () => {
     const s = kol();
-    expect(s.ruleSet).toMatchObject({ id: 'kol-differentiation', version: '0.1.0', status: 'provisional' });
+    expect(s.ruleSet).toMatchObject({ id: 'kol-differentiation', version: '0.2.0', status: 'provisional' });
     expect(s.ruleSet.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(s.rules.map((r) => r.name)).toContain('kol.severity.gold-group-b');
     expect(s.summary).toEqual({ da: 'Foreslået niveau 1.', en: 'Suggested level 1.' });

@@ -124,14 +124,8 @@ describe('LRS: the clinician decides, and re-assessment', () => {
     expect(s.clinicianDecision).toEqual({ level: 2, reason: 'Assessed in consultation', date: '2026-10-01' });
     expect(s.differsFromClinician).toBe(true);
     expect(s.contactPlan).toMatchObject({ level: 2, basis: 'clinician' });
-    expect(s.suggestedContactPlan.offers.map((o) => o.code)).toEqual([
-      'advice',
-      'self-management-material',
-      'supervised-exercise',
-      'psychologically-informed-physiotherapy',
-      'multidisciplinary-assessment',
-      'coordinator',
-    ]);
+    // Issue 12 finding 5: the treatment follows the STarT Back group (care pack); the level's offers do not name it.
+    expect(s.suggestedContactPlan.offers.map((o) => o.code)).toEqual(['advice', 'self-management-material', 'multidisciplinary-assessment', 'coordinator']);
   });
 
   it('is due after an admission and after an årsstatus for LRS since the decision', () => {
@@ -155,12 +149,10 @@ describe('LRS: the clinician decides, and re-assessment', () => {
     expect(s.reassessment.details[0]?.text.en).toBe('The severity of the condition has changed since the latest level decision: reassess the level.');
   });
 
-  it('gives the LRS contact plan per level', () => {
+  it('gives the LRS contact plan per level (the level sets the frequency; the STarT Back group the treatment, Hill et al. 2011)', () => {
     expect(lrs().contactPlan.offers.map((o) => o.text.da)).toEqual(['Rådgivning om lænderygsmerter.', 'Materiale til egenomsorg.']);
-    expect(lrs((b) => pro(b, startBack(4, 2), odi(10))).contactPlan.offers.map((o) => o.code)).toEqual([
-      'advice',
-      'self-management-material',
-      'supervised-exercise',
-    ]);
+    const level2 = lrs((b) => pro(b, startBack(4, 2), odi(10))).contactPlan;
+    expect(level2.followUpIntervalMonths).toBe(6);
+    expect(level2.offers.map((o) => o.code)).toEqual(['advice', 'self-management-material']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidRulePackError, KronikerpakkerError, createFactContext, createRulePackSet, loadRulePack } from '@kronikerpakker/core';
+import { InvalidRulePackError, KronikerpakkerError, createFactContext, createRulePackSet, factKey, loadRulePack } from '@kronikerpakker/core';
 import type { JsonValue, RulePackDocument } from '@kronikerpakker/core';
 import {
   DIFFERENTIATION_PACK_IDS,
@@ -38,7 +38,7 @@ describe('the shipped packs', () => {
     for (const pack of [kolDifferentiationPack, lrsDifferentiationPack]) {
       expect(Object.isFrozen(pack)).toBe(true);
       expect(Object.isFrozen(pack.rules[0])).toBe(true);
-      expect(pack).toMatchObject({ version: '0.1.0', validFrom: '2027-01-01', status: 'provisional' });
+      expect(pack).toMatchObject({ version: '0.2.0', validFrom: '2027-01-01', status: 'provisional' });
       const titles = pack.sources.map((s) => s.title).join('\n');
       expect(titles).toMatch(/Generisk model for pakkeforløb/u);
       expect(titles).toMatch(/Forløbsprogrammer for kronisk sygdom/u);
@@ -153,10 +153,10 @@ describe('validateDifferentiationPack', () => {
 });
 
 describe('replacing a pack: a new version and validity, no code change', () => {
-  // An authority's version 0.2.0 from 2028: level 3 from two factors.
+  // An authority's version 0.3.0 from 2028: level 3 from two factors.
   const old = { ...copy(kolDifferentiationPack), validTo: '2027-12-31' };
   const next = copy(kolDifferentiationPack);
-  next['version'] = '0.2.0';
+  next['version'] = '0.3.0';
   next['validFrom'] = '2028-01-01';
   next['status'] = 'approved';
   (next['parameters'] as Record<string, JsonValue>)['complexityBands'] = [
@@ -166,12 +166,14 @@ describe('replacing a pack: a new version and validity, no code change', () => {
   ];
   const packs = createDifferentiationPackSet([old, next, lrsDifferentiationPack]);
   const record = parse({ ...kolBase(), needsAssessments: [cleanNeeds('KOL', { selfManagement: 'poor' })] });
+  const fresh = parse({ ...kolBase(), needsAssessments: [{ ...cleanNeeds('KOL', { selfManagement: 'poor' }), date: '2027-01-10' }] });
 
   it('selects the version valid on asOf', () => {
     const before = suggestLevel(record, { package: 'KOL', asOf: '2027-06-01', packs });
-    const after = suggestLevel(record, { package: 'KOL', asOf: '2028-02-01', packs });
-    expect([before.ruleSet.version, before.ruleSet.status, before.suggestedLevel]).toEqual(['0.1.0', 'provisional', 2]);
-    expect([after.ruleSet.version, after.ruleSet.status, after.suggestedLevel]).toEqual(['0.2.0', 'approved', 3]);
+    // 2028-01-10: the needs assessment of 2027-01-10 is still within its 12-month window (pack 0.2.0, issue 12 freshness).
+    const after = suggestLevel(fresh, { package: 'KOL', asOf: '2028-01-10', packs });
+    expect([before.ruleSet.version, before.ruleSet.status, before.suggestedLevel]).toEqual(['0.2.0', 'provisional', 2]);
+    expect([after.ruleSet.version, after.ruleSet.status, after.suggestedLevel]).toEqual(['0.3.0', 'approved', 3]);
     expect(after.ruleSet.digest).not.toBe(before.ruleSet.digest);
   });
 
@@ -211,7 +213,7 @@ describe('arguments', () => {
   it('shares a fact context with other packs: each fact is computed once', () => {
     const ctx = createFactContext(record, asOf);
     const a = suggestLevelInContext(ctx, { package: 'KOL' });
-    expect(ctx.memo.has('goldGroup')).toBe(true);
+    expect(ctx.memo.has(factKey('goldGroup', { symptomsWithinMonths: 12 }))).toBe(true);
     const size = ctx.memo.size;
     const b = suggestLevelInContext(ctx, { package: 'KOL' });
     expect(ctx.memo.size).toBe(size);

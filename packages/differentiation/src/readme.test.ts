@@ -14,7 +14,7 @@ describe('documented examples', () => {
     expect(s.missing).toEqual([{ code: 'sils', factors: ['health-literacy'], text: { da: 'Screening for sundhedskompetence (SILS)', en: 'Health literacy screening (SILS)' } }]);
     expect(s.drivers[0]).toMatchObject({ domain: 'severity', factor: 'gold-group-b', fact: 'goldGroup', value: 'B', source: 'record', contribution: { kind: 'level', level: 2 } });
     expect(s.summary.da).toBe('Foreslået niveau er mindst 2. Manglende oplysninger kan hæve det til højst 3.');
-    expect(s.ruleSet).toMatchObject({ id: 'kol-differentiation', version: '0.1.0', status: 'provisional' });
+    expect(s.ruleSet).toMatchObject({ id: 'kol-differentiation', version: '0.2.0', status: 'provisional' });
   });
 
   it('README shared context', () => {
@@ -23,8 +23,8 @@ describe('documented examples', () => {
   });
 
   it('README replacing a pack', () => {
-    const kolV2 = { ...JSON.parse(JSON.stringify(kolDifferentiationPack)), version: '0.2.0', validFrom: '2028-01-01', status: 'approved' } as unknown;
+    const kolV2 = { ...JSON.parse(JSON.stringify(kolDifferentiationPack)), version: '0.3.0', validFrom: '2028-01-01', status: 'approved' } as unknown;
     const packs = createDifferentiationPackSet([{ ...kolDifferentiationPack, validTo: '2027-12-31' }, kolV2, lrsDifferentiationPack]);
-    expect(suggestLevel(parse(kolBase()), { package: 'KOL', asOf: '2028-02-01', packs }).ruleSet.version).toBe('0.2.0');
+    expect(suggestLevel(parse(kolBase()), { package: 'KOL', asOf: '2028-02-01', packs }).ruleSet.version).toBe('0.3.0');
   });
 });
