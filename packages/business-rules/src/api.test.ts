@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidRulePackError, KronikerpakkerError, computeFact, createFactContext, loadRulePack } from '@kronikerpakker/core';
 import type { RulePackDocument } from '@kronikerpakker/core';
 import { defaultDifferentiationPacks, suggestLevelInContext } from '@kronikerpakker/differentiation';
+import { defaultInclusionPacks, evaluateInclusion } from '@kronikerpakker/inclusion';
 import {
   CARE_FACTS,
   CARE_ITEM_KINDS,
@@ -80,8 +81,26 @@ describe('evaluateCareInContext', () => {
     expect(plain).toEqual(['kol.follow-up.overdue', 'kol.rehabilitation']);
   });
 
+  it('accepts a precomputed inclusion result or inclusion packs, and rejects one for another package or date', () => {
+    const record = parse(withOverride(KOL_BASE, { mrc: [] }));
+    const plain = evaluateCare(record, { package: 'KOL', asOf: ASOF }).items.map((i) => i.code);
+    expect(plain).toEqual(['kol.mrc.missing']);
+    const inclusion = evaluateInclusion(record, { package: 'KOL', asOf: ASOF });
+    expect(evaluateCareInContext(createFactContext(record, ASOF), { package: 'KOL', inclusion }).items.map((i) => i.code)).toEqual(plain);
+    expect(evaluateCareInContext(createFactContext(record, ASOF), { package: 'KOL', inclusionPacks: defaultInclusionPacks() }).items.map((i) => i.code)).toEqual(plain);
+    const lrsInclusion = evaluateInclusion(record, { package: 'LRS', asOf: ASOF });
+    expect(caught(() => evaluateCareInContext(createFactContext(record, ASOF), { package: 'KOL', inclusion: lrsInclusion })).code).toBe('INVALID_ARGUMENT');
+    const otherDay = evaluateInclusion(parse(withOverride(KOL_BASE, { mrc: [] }), '2027-01-16'), { package: 'KOL', asOf: '2027-01-16' });
+    expect(caught(() => evaluateCareInContext(createFactContext(record, ASOF), { package: 'KOL', inclusion: otherDay })).code).toBe('INVALID_ARGUMENT');
+  });
+
   it('shares one context across both packages', () => {
-    const ctx = createFactContext(parse(withOverride(LRS_BASE, { diagnoses: [...(LRS_BASE.diagnoses ?? []), ...(KOL_BASE.diagnoses ?? [])] })), ASOF);
+    const both = withOverride(LRS_BASE, {
+      diagnoses: [...(LRS_BASE.diagnoses ?? []), ...(KOL_BASE.diagnoses ?? [])],
+      spirometry: KOL_BASE.spirometry ?? [],
+      packageDecisions: [...(KOL_BASE.packageDecisions ?? []), ...(LRS_BASE.packageDecisions ?? [])],
+    });
+    const ctx = createFactContext(parse(both), ASOF);
     expect(evaluateCareInContext(ctx, { package: 'LRS' }).inPackage).toBe(true);
     expect(evaluateCareInContext(ctx, { package: 'KOL' }).inPackage).toBe(true);
   });
@@ -148,6 +167,49 @@ describe('facts', () => {
     expect(flu('2027-10-01', '2027-10-01')).toBe(true);
   });
 
+  const fact = (input: typeof KOL_BASE, asOf: string, name: string, params?: Record<string, unknown>) =>
+    computeFact(createFactContext(parse(input, asOf), asOf), name, params, careFacts());
+  const PERIOD = { startMonth: 10, startDay: 1, endMonth: 1, endDay: 15 };
+
+  it('inSeason: issue 12 finding 8, the influenza vaccination period 1 October to 15 January, both ends inclusive (SSI)', () => {
+    const table: [string, boolean][] = [
+      ['2027-09-30', false],
+      ['2027-10-01', true],
+      ['2027-12-31', true],
+      ['2028-01-01', true],
+      ['2028-01-15', true],
+      ['2028-01-16', false],
+      ['2027-06-15', false],
+    ];
+    for (const [asOf, expected] of table) expect(fact(KOL_BASE, asOf, 'inSeason', PERIOD), asOf).toBe(expected);
+    // A season within one year.
+    expect(fact(KOL_BASE, ASOF, 'inSeason', { startMonth: 1, startDay: 1, endMonth: 1, endDay: 15 })).toBe(true);
+    expect(fact(KOL_BASE, ASOF, 'inSeason', { startMonth: 1, startDay: 16, endMonth: 3, endDay: 1 })).toBe(false);
+  });
+
+  it('postBronchodilatorRatiosDisagree: issue 12 finding 7, a later post-bronchodilator FEV1/FVC >= 0.70 after one < 0.70', () => {
+    type Spiro = NonNullable<typeof KOL_BASE.spirometry>[number];
+    const s = (date: string, ratio: number, postBronchodilator = true): Spiro => ({ date, ratio, fev1PercentPredicted: 65, postBronchodilator });
+    const disagree = (spirometry: Spiro[]) => fact({ ...KOL_BASE, spirometry }, ASOF, 'postBronchodilatorRatiosDisagree', { threshold: 0.7 });
+    expect(disagree([s('2020-06-01', 0.62), s('2026-06-01', 0.79)])).toBe(true);
+    expect(disagree([s('2020-06-01', 0.62), s('2026-06-01', 0.7)])).toBe(true); // 0.70 is not obstruction
+    expect(disagree([s('2020-06-01', 0.62), s('2026-06-01', 0.65)])).toBe(false);
+    expect(disagree([s('2020-06-01', 0.79), s('2026-06-01', 0.62)])).toBe(false);
+    expect(disagree([s('2020-06-01', 0.62), s('2026-06-01', 0.79, false)])).toBeUndefined(); // one post-bronchodilator test: unknown
+    expect(disagree([s('2026-06-01', 0.62)])).toBeUndefined();
+  });
+
+  it('packageCareInScope and urgentWarningSign: issue 12 findings 1 and 2, read from the inclusion pack and the enrolment policy', () => {
+    expect(fact(KOL_BASE, ASOF, 'packageCareInScope', { package: 'KOL' })).toBe(true);
+    expect(fact({ ...KOL_BASE, packageDecisions: [] }, ASOF, 'packageCareInScope', { package: 'KOL' })).toBe(false); // candidate
+    const lrs = (flags: string[]) => ({ ...LRS_BASE, redFlags: flags.map((flag) => ({ date: '2027-01-10', flag, status: 'present' })) }) as typeof LRS_BASE;
+    expect(fact(lrs(['high-age', 'osteoporosis']), ASOF, 'urgentWarningSign', { package: 'LRS' })).toBe(false);
+    expect(fact(lrs(['high-age', 'osteoporosis']), ASOF, 'packageCareInScope', { package: 'LRS' })).toBe(true);
+    expect(fact(lrs(['fever', 'iv-drug-use']), ASOF, 'urgentWarningSign', { package: 'LRS' })).toBe(true);
+    expect(fact(lrs(['fever', 'iv-drug-use']), ASOF, 'packageCareInScope', { package: 'LRS' })).toBe(false);
+    expect(fact(KOL_BASE, ASOF, 'urgentWarningSign', { package: 'KOL' })).toBe(false);
+  });
+
   it('are documented and named once', () => {
     const names = CARE_FACTS.map((f) => f.name);
     expect(new Set(names).size).toBe(names.length);
@@ -163,7 +225,8 @@ describe('care packs', () => {
       expect(doc.status).toBe('provisional');
       expect(doc.sources.length).toBeGreaterThan(0);
       const pack = loadRulePack(doc, { facts: careFacts() });
-      expect(pack.ref.version).toBe('0.1.0');
+      // Issue 12: both care packs are 0.2.0 (enrolment policy, warning signs, stratified care, season, DXA, spirometry).
+      expect(pack.ref.version).toBe('0.2.0');
       for (const rule of doc.rules) if (rule.event.type === 'care-item') expect(CareEventParamsSchema.safeParse(rule.event.params).success, rule.name).toBe(true);
     }
     expect(defaultCarePacks().packs).toHaveLength(2);
@@ -172,18 +235,27 @@ describe('care packs', () => {
   it('every item code of the README is in a pack, and every pack code in the README', async () => {
     const { readFileSync } = await import('node:fs');
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const packCodes = new Set<string>();
     for (const doc of [kolCarePack, lrsCarePack]) {
       for (const rule of doc.rules) {
         const code = rule.event.params?.['code'];
-        if (typeof code === 'string') expect(readme, code).toContain(`\`${code}\``);
+        if (typeof code === 'string') {
+          packCodes.add(code);
+          expect(readme, code).toContain(`\`${code}\``);
+        }
       }
     }
+    // The other way: the first column of every item table names a pack code (issue 12 added four).
+    const tableCodes = [...readme.matchAll(/^\| `((?:kol|lrs|dq)\.[a-z0-9.-]+)` \|/gm)].map((m) => m[1]);
+    expect(tableCodes.length).toBe(packCodes.size);
+    for (const code of tableCodes) expect(packCodes.has(code ?? ''), code).toBe(true);
+    for (const code of ['lrs.risk-factors.consider-assessment', 'lrs.risk-factor.noted', 'lrs.self-management', 'dq.spirometry-disagrees']) expect(tableCodes).toContain(code);
   });
 
   const broken = (change: (rules: RulePackDocument['rules'][number][]) => void, params?: Record<string, unknown>): RulePackDocument => {
     const doc = JSON.parse(JSON.stringify(kolCarePack)) as RulePackDocument & { rules: RulePackDocument['rules'][number][] };
     change(doc.rules);
-    return { ...doc, version: '0.2.0', ...(params === undefined ? {} : { parameters: params as never }) };
+    return { ...doc, version: '0.3.0', ...(params === undefined ? {} : { parameters: params as never }) };
   };
 
   it('reject invalid care events, messages, due facts and parameters, naming the rule', () => {
@@ -212,11 +284,12 @@ describe('care packs', () => {
   });
 
   it('a replacement pack with another interval changes the items without a code change', () => {
-    const doc = JSON.parse(JSON.stringify(lrsCarePack).replaceAll('"months":6', '"months":3')) as RulePackDocument;
-    const packs = createCarePackSet([{ ...doc, version: '0.2.0' }]);
+    // Both the "recorded within" intervals and the STarT Back freshness window (issue 12: withinMonths 6) go to 3 months.
+    const doc = JSON.parse(JSON.stringify(lrsCarePack).replaceAll('"months":6', '"months":3').replaceAll('"withinMonths":6', '"withinMonths":3')) as RulePackDocument;
+    const packs = createCarePackSet([{ ...doc, version: '0.3.0' }]);
     const record = parse(LRS_BASE);
-    // STarT Back, ODI and NRS of 2026-12-01 are within 3 months on 2027-01-15, but not on 2027-03-02.
-    expect(evaluateCare(record, { package: 'LRS', asOf: ASOF, packs }).items).toHaveLength(0);
+    // STarT Back (low), ODI and NRS of 2026-12-01 are within 3 months on 2027-01-15, but not on 2027-03-02.
+    expect(evaluateCare(record, { package: 'LRS', asOf: ASOF, packs }).items.map((i) => i.code)).toEqual(['lrs.self-management']);
     const later = evaluateCare(record, { package: 'LRS', asOf: '2027-03-02', packs }).items.map((i) => i.code);
     expect(later).toEqual(['lrs.start-back.missing', 'lrs.pro.due']);
   });

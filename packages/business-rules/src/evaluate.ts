@@ -16,13 +16,10 @@ import {
   formatMessageInAllLocales,
 } from '@kronikerpakker/core';
 import type { FactContext, IsoDate, MessageCode, PackageId, PatientRecord, RuleResult, RuleSetRef, TraceNode, Truth } from '@kronikerpakker/core';
-import { levelSuggestionOf } from './facts';
+import { inclusionOf, levelSuggestionOf } from './facts';
 import { CARE_PACK_IDS, carePlan, defaultCarePacks } from './packs';
 import type { PlannedCareRule } from './packs';
 import type { CareContextOptions, CareEvaluation, CareItem, CareItemKind, CareOptions, LocalizedText, TriggerFact } from './types';
-
-
-
 
 
 /** Texts of items without a due date are the same for every patient: rendered once per message. */
@@ -170,10 +167,13 @@ const NO_ITEMS: readonly CareItem[] = Object.freeze([]);
  *
  * Every rule of the package's care pack is evaluated (three-valued, traced).
  * A rule that holds gives one item with the pack's code, kind, priority,
- * message and source; its due date comes from the date fact the event names.
- * Rules with scope `package` hold only for patients in the package (the
- * pack's `in-package` condition); rules with scope `always` (data quality, an
- * open red flag) hold for anyone. A rule whose result is unknown gives no
+ * message and source; its due date comes from the date fact the event names
+ * (for a `due` item never before `asOf`: a date that has passed means due now).
+ * Rules with scope `package` hold only for patients in the package by the
+ * enrolment policy (`enrolmentOf` of `@kronikerpakker/inclusion`: enrolled, and
+ * eligible or with data missing; the pack's `in-package` condition reads it through the fact
+ * `packageCareInScope`); rules with scope `always` (data quality, an urgent
+ * warning sign) hold for anyone. A rule whose result is unknown gives no
  * item: the packs ask for missing data with explicit `missing-data` rules.
  *
  * @param ctx - the patient's fact context (`createFactContext(record, asOf)`, record validated by `parsePatientRecord`)
@@ -199,6 +199,7 @@ export function evaluateCareInContext(ctx: FactContext, options: CareContextOpti
   const plan = carePlan(compiled.pack);
   // Seed the level the facts read (the contact plan in force and the re-assessment).
   if (options.level !== undefined || options.levelPacks !== undefined) seedLevel(ctx, pkg, options);
+  if (options.inclusion !== undefined || options.inclusionPacks !== undefined) seedInclusion(ctx, pkg, options);
   const evaluation = evaluateRulePack(compiled, ctx);
 
   // Most patients of a clinic get no item: nothing is allocated for them.
@@ -218,7 +219,8 @@ export function evaluateCareInContext(ctx: FactContext, options: CareContextOpti
     let dueDate: IsoDate | null = null;
     if (rule.due !== undefined) {
       const value = rule.due.read(ctx);
-      if (typeof value === 'string') dueDate = value;
+      // "Due" is what to do soon: a due date that has passed (the PRO before an overdue årsstatus) means due now.
+      if (typeof value === 'string') dueDate = rule.kind === 'due' && value < ctx.asOf ? ctx.asOf : value;
     }
     if (rule.urgent) urgent = true;
     items ??= [];
@@ -226,6 +228,18 @@ export function evaluateCareInContext(ctx: FactContext, options: CareContextOpti
   }
   if (items !== undefined && items.length > 1) items.sort(compareCareItems);
   return { package: pkg, asOf: ctx.asOf, inPackage, urgent, items: items ?? NO_ITEMS, ruleSet: evaluation.ruleSet };
+}
+
+function seedInclusion(ctx: FactContext, pkg: PackageId, options: CareContextOptions): void {
+  const given = options.inclusion;
+  if (given !== undefined) {
+    if (given.package !== pkg || given.asOf !== ctx.asOf) {
+      throw new KronikerpakkerError('INVALID_ARGUMENT', 'The inclusion result is for another package or date', { path: ['options', 'inclusion'] });
+    }
+    inclusionOf(ctx, pkg, undefined, given);
+    return;
+  }
+  inclusionOf(ctx, pkg, options.inclusionPacks);
 }
 
 function seedLevel(ctx: FactContext, pkg: PackageId, options: CareContextOptions): void {

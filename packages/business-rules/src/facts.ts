@@ -7,10 +7,12 @@
  *
  * @module
  */
-import { addMonthsIso, daysBetween, extendFacts, isWithinLastMonths, safeParseCpr } from '@kronikerpakker/core';
+import { RED_FLAG_CODES, addMonthsIso, daysBetween, extendFacts, isWithinLastMonths, safeParseCpr } from '@kronikerpakker/core';
 import type { FactCatalogue, FactContext, FactDefinition, IsoDate, PackageId, PatientRecord, RulePackSet } from '@kronikerpakker/core';
 import { differentiationFacts, suggestLevelInContext } from '@kronikerpakker/differentiation';
 import type { LevelSuggestion } from '@kronikerpakker/differentiation';
+import { enrolmentFor, evaluateInclusionInContext, isEnrolled } from '@kronikerpakker/inclusion';
+import type { InclusionResult } from '@kronikerpakker/inclusion';
 import { z } from 'zod';
 
 /**
@@ -55,7 +57,17 @@ const itemMonthsParams = z.strictObject({ item: z.enum(RECORDED_ITEMS), months: 
 const packageParams = z.strictObject({ package: z.enum(PACKAGES) });
 const packageMonthsParams = z.strictObject({ package: z.enum(PACKAGES), months: z.number().int().min(1).max(120) });
 const seasonParams = z.strictObject({ startMonth: z.number().int().min(1).max(12), startDay: z.number().int().min(1).max(28) });
-const monthsParams = z.strictObject({ months: z.number().int().min(1).max(240) });
+const seasonWindowParams = z.strictObject({
+  startMonth: z.number().int().min(1).max(12),
+  startDay: z.number().int().min(1).max(28),
+  endMonth: z.number().int().min(1).max(12),
+  endDay: z.number().int().min(1).max(28),
+});
+const ratioParams = z.strictObject({ threshold: z.number().gt(0).lt(1) });
+const imagingParams = z.strictObject({
+  months: z.number().int().min(1).max(240),
+  riskFactors: z.array(z.enum(RED_FLAG_CODES as unknown as [string, ...string[]])).max(RED_FLAG_CODES.length).optional(),
+});
 
 /** A referral that was made counts, whatever came of it, unless it was cancelled. */
 function referralDate(record: PatientRecord, type: PatientRecord['referrals'][number]['type']): IsoDate | undefined {
@@ -165,6 +177,35 @@ export function levelSuggestionOf(ctx: FactContext, pkg: PackageId, packs?: Rule
   return s;
 }
 
+/** Where a context keeps each package's inclusion result. */
+const INCLUSION_KEYS: Readonly<Record<PackageId, string>> = { KOL: 'business-rules:inclusion:KOL', LRS: 'business-rules:inclusion:LRS' };
+
+/**
+ * The inclusion result for a package in a context, computed once per context
+ * (`evaluateCareInContext` passes the result the caller already has, or its
+ * `inclusionPacks`). The care packs' scope reads it through the enrolment policy.
+ *
+ * @param ctx - the patient's fact context
+ * @param pkg - the package
+ * @param packs - the inclusion packs, if not the default
+ * @param given - a result already computed for this context and package
+ * @returns the inclusion result
+ * @internal
+ */
+export function inclusionOf(ctx: FactContext, pkg: PackageId, packs?: RulePackSet, given?: InclusionResult): InclusionResult {
+  const key = INCLUSION_KEYS[pkg];
+  if (given !== undefined) {
+    ctx.memo.cache(key, given);
+    return given;
+  }
+  let r = ctx.memo.cached(key) as InclusionResult | undefined;
+  if (r === undefined) {
+    r = evaluateInclusionInContext(ctx, packs === undefined ? { package: pkg } : { package: pkg, packs });
+    ctx.memo.cache(key, r);
+  }
+  return r;
+}
+
 function aarsstatusDue(ctx: FactContext, params: Record<string, unknown>): IsoDate | undefined {
   const last = latestEncounter(ctx.record, params['package'] as PackageId, false);
   return last === undefined ? undefined : addMonthsIso(last, params['months'] as number);
@@ -183,6 +224,37 @@ function seasonStart(asOf: IsoDate, month: number, day: number): IsoDate {
   const year = Number(asOf.slice(0, 4));
   const mmdd = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return asOf.slice(5) >= mmdd ? `${String(year).padStart(4, '0')}-${mmdd}` : `${String(year - 1).padStart(4, '0')}-${mmdd}`;
+}
+
+/**
+ * Whether asOf lies in a yearly season from start (month/day, inclusive) to
+ * end (month/day, inclusive); a season may run over the new year.
+ */
+function inSeason(asOf: IsoDate, params: Record<string, unknown>): boolean {
+  const md = (m: unknown, d: unknown): string => `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const start = md(params['startMonth'], params['startDay']);
+  const end = md(params['endMonth'], params['endDay']);
+  const today = asOf.slice(5);
+  return start <= end ? today >= start && today <= end : today >= start || today <= end;
+}
+
+/**
+ * Whether post-bronchodilator spirometries disagree: one with FEV1/FVC below
+ * the threshold, and a later one at or above it. Unknown with fewer than two.
+ */
+function postBronchodilatorRatiosDisagree(record: PatientRecord, threshold: number): boolean | undefined {
+  let n = 0;
+  let obstructedBefore = false;
+  let latestNormal = false;
+  for (const s of record.spirometry) {
+    if (!s.postBronchodilator) continue;
+    n++;
+    // The latest decides whether there is a disagreement to show: obstruction confirmed again ends it.
+    latestNormal = s.ratio >= threshold;
+    if (!latestNormal) obstructedBefore = true;
+  }
+  if (n < 2) return undefined;
+  return latestNormal && obstructedBefore;
 }
 
 /** The largest |ratio − FEV1/FVC| over spirometries whose ratio was given beside both volumes. */
@@ -238,18 +310,25 @@ function cprOf(ctx: FactContext): { birthDate: string; sex: 'female' | 'male' } 
 /**
  * Whether a spine imaging study (x-ray, CT or MRI of the lumbar, thoracic or
  * whole spine, requested or performed) lies within the last `months` months
- * without any red flag present (latest state of each flag as of the study's date).
+ * without a warning sign present on its date (latest state of each flag as of
+ * the study's date): a flag counts unless it is one of the `riskFactors`,
+ * which count only when two or more are present together.
  */
-function spineImagingWithoutRedFlag(record: PatientRecord, asOf: IsoDate, months: number): boolean {
+function spineImagingWithoutRedFlag(record: PatientRecord, asOf: IsoDate, months: number, riskFactors: readonly string[]): boolean {
   for (const i of record.imaging) {
     if (i.modality === 'dxa' || i.modality === 'other') continue;
     if (i.region !== 'lumbar-spine' && i.region !== 'thoracic-spine' && i.region !== 'whole-spine') continue;
     if (!isWithinLastMonths(i.date, asOf, months)) continue;
     const states = new Map<string, string>();
     for (const f of record.redFlags) if (f.date <= i.date) states.set(f.flag, f.status);
-    let present = false;
-    for (const s of states.values()) if (s === 'present') present = true;
-    if (!present) return true;
+    let signs = 0;
+    let risks = 0;
+    for (const [flag, state] of states) {
+      if (state !== 'present') continue;
+      if (riskFactors.includes(flag)) risks++;
+      else signs++;
+    }
+    if (signs === 0 && risks < 2) return true;
   }
   return false;
 }
@@ -278,6 +357,44 @@ function redFlagReviewedForCurrentEpisode(record: PatientRecord): boolean | unde
  * ```
  */
 export const CARE_FACTS: readonly FactDefinition[] = Object.freeze([
+  {
+    name: 'urgentWarningSign',
+    type: 'boolean',
+    params: packageParams,
+    description:
+      "Whether the package's inclusion pack gives an urgent reason (an urgent warning sign that is present and not cleared, as the LRS inclusion pack defines them). The signs are defined once, in the inclusion pack; the care pack's alert reads them here. Never unknown.",
+    compute: (ctx, params) => {
+      for (const r of inclusionOf(ctx, params['package'] as PackageId).reasons) if (r.urgent === true) return true;
+      return false;
+    },
+  },
+  {
+    name: 'inSeason',
+    type: 'boolean',
+    params: seasonWindowParams,
+    description:
+      'Whether asOf lies within a yearly season from params.startMonth/startDay to params.endMonth/endDay (both inclusive; a season may run over the new year, e.g. 1 October to 15 January). Never unknown.',
+    compute: (ctx, params) => inSeason(ctx.asOf, params),
+  },
+  {
+    name: 'postBronchodilatorRatiosDisagree',
+    type: 'boolean',
+    params: ratioParams,
+    description:
+      'Whether the post-bronchodilator spirometries disagree about obstruction: the latest has FEV1/FVC at or above params.threshold and an earlier one was below it (a later ratio below it again ends the disagreement). Unknown with fewer than two post-bronchodilator spirometries.',
+    compute: (ctx, params) => postBronchodilatorRatiosDisagree(ctx.record, params['threshold'] as number),
+  },
+  {
+    name: 'packageCareInScope',
+    type: 'boolean',
+    params: packageParams,
+    description:
+      "Whether the package's care items are in scope for the patient, by the enrolment policy of @kronikerpakker/inclusion (enrolmentFor): enrolled (latest package decision 'included') and not excluded. Candidates, excluded, not-eligible and undecided patients get only the items every patient gets (data quality, urgent warning signs). Never unknown.",
+    compute: (ctx, params) => {
+      const pkg = params['package'] as PackageId;
+      return enrolmentFor(pkg, inclusionOf(ctx, pkg).status, isEnrolled(ctx.record, pkg, ctx.asOf)).inPackage;
+    },
+  },
   {
     name: 'lastRecordedDate',
     type: 'date',
@@ -475,9 +592,11 @@ export const CARE_FACTS: readonly FactDefinition[] = Object.freeze([
   {
     name: 'spineImagingWithoutRedFlag',
     type: 'boolean',
-    params: monthsParams,
-    description: 'Whether an x-ray, CT or MRI of the spine (requested or performed) lies within the last params.months months with no red flag present on its date. Never unknown.',
-    compute: (ctx, params) => spineImagingWithoutRedFlag(ctx.record, ctx.asOf, params['months'] as number),
+    params: imagingParams,
+    description:
+      'Whether an x-ray, CT or MRI of the spine (requested or performed) lies within the last params.months months with no warning sign present on its date: a present flag counts unless it is in params.riskFactors, which count only when two or more are present together. Never unknown.',
+    compute: (ctx, params) =>
+      spineImagingWithoutRedFlag(ctx.record, ctx.asOf, params['months'] as number, (params['riskFactors'] as readonly string[] | undefined) ?? []),
   },
 ] satisfies FactDefinition[]);
 

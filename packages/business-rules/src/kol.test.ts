@@ -19,6 +19,8 @@ function kolAt(date: IsoDate, flu: IsoDate, aarsstatus: IsoDate): Override {
   };
 }
 
+/** {@link kolAt} on `date` without any influenza vaccination (pneumococcal 2020 only). */
+const noFlu = (date: IsoDate): Override => ({ ...kolAt(date, date, date), vaccinations: [{ date: '2020-01-01', vaccine: 'pneumococcal' }] });
 const aarsstatusOn = (date: IsoDate): Override => ({ encounters: [{ date, type: 'aarsstatus', package: 'KOL' }] });
 const PNEUMO = { date: '2020-01-01', vaccine: 'pneumococcal' } as const;
 const spiro = (extra: Partial<NonNullable<PatientRecordInput['spirometry']>[number]>): Override => ({
@@ -40,10 +42,11 @@ interface Case {
 const CASES: readonly Case[] = [
   { name: '1 base: everything recorded, nothing due', record: {}, codes: [] },
   {
-    name: '2 årsstatus 2026-01-10: due 2027-01-10, overdue on 2027-01-15; CAT before it',
+    // Issue 12 finding 3: a "due" item never carries a date in the past; the CAT before an overdue årsstatus is due now.
+    name: '2 årsstatus 2026-01-10: due 2027-01-10, overdue on 2027-01-15; CAT before it, due now (asOf)',
     record: aarsstatusOn('2026-01-10'),
     codes: ['kol.aarsstatus.overdue', 'kol.pro.cat-before-aarsstatus'],
-    due: { 'kol.aarsstatus.overdue': '2027-01-10', 'kol.pro.cat-before-aarsstatus': '2027-01-10' },
+    due: { 'kol.aarsstatus.overdue': '2027-01-10', 'kol.pro.cat-before-aarsstatus': '2027-01-15' },
   },
   {
     name: '3 due in exactly 30 days (window edge): due',
@@ -113,14 +116,15 @@ const CASES: readonly Case[] = [
   { name: '17 MRC 12 months and a day ago: missing', record: { mrc: [{ date: '2026-01-14', grade: 2 }] }, codes: ['kol.mrc.missing'] },
   { name: '18 no CAT', record: { cat: [] }, codes: ['kol.cat.missing'] },
   {
-    name: '19 current smoker: smoking cessation, and DXA (smoking is an indication)',
+    // Issue 12 finding 9: smoking alone no longer suggests DXA; DXA only for FEV1 < 50 % predicted (DSAM 2017).
+    name: '19 current smoker, FEV1 65 %: smoking cessation; issue 12 finding 9: no DXA (DXA only for FEV1 < 50 %, DSAM 2017)',
     record: { smoking: [{ date: '2026-06-01', status: 'current' }] },
-    codes: ['kol.smoking-cessation', 'kol.dxa'],
+    codes: ['kol.smoking-cessation'],
   },
   {
-    name: '20 current smoker with a DXA referral: no DXA item',
-    record: { smoking: [{ date: '2026-06-01', status: 'current' }], referrals: [{ date: '2026-07-01', type: 'dxa', status: 'sent' }] },
-    codes: ['kol.smoking-cessation'],
+    name: '20 current smoker, FEV1 45 %, with a DXA referral: no DXA item',
+    record: { ...spiro({ fev1PercentPredicted: 45 }), smoking: [{ date: '2026-06-01', status: 'current' }], referrals: [{ date: '2026-07-01', type: 'dxa', status: 'sent' }] },
+    codes: ['kol.follow-up.overdue', 'kol.smoking-cessation'],
   },
   {
     name: '21 influenza on 30 Sep 2026, asOf 15 Jan 2027: last season, reminder',
@@ -133,7 +137,9 @@ const CASES: readonly Case[] = [
     codes: [],
   },
   {
-    name: '23 asOf 30 Sep 2027: the season began 1 Oct 2026, so 1 Oct 2026 still counts',
+    // Issue 12 finding 8: 30 September also lies outside the vaccination period (1 Oct - 15 Jan), so nothing is due either way;
+    // the season start itself is checked on the fact influenzaVaccinatedThisSeason in api.test.ts.
+    name: '23 asOf 30 Sep 2027: the season began 1 Oct 2026, so 1 Oct 2026 still counts (and outside the vaccination period)',
     asOf: '2027-09-30',
     record: kolAt('2027-06-01', '2026-10-01', '2027-06-01'),
     codes: [],
@@ -188,6 +194,7 @@ const CASES: readonly Case[] = [
   },
   { name: '33 inhaler technique last checked 2025-12-01', record: { inhalerChecks: [{ date: '2025-12-01', result: 'correct' }] }, codes: ['kol.inhaler-technique'] },
   {
+    // Issue 12 finding 9: DXA for FEV1 < 50 % predicted (DSAM 2017).
     name: '34 FEV1 45 % predicted: DXA indicated (and GOLD 3: level 2, follow-up overdue)',
     record: spiro({ fev1PercentPredicted: 45 }),
     codes: ['kol.follow-up.overdue', 'kol.dxa'],
@@ -257,16 +264,25 @@ const CASES: readonly Case[] = [
   { name: '46 given ratio 0.60 with FEV1 2.0 / FVC 3.0 (0.667)', record: spiro({ fev1L: 2, fvcL: 3 }), codes: ['dq.ratio-mismatch'] },
   { name: '47 given ratio 0.52 with FEV1 2.0 / FVC 4.0 (0.50): exactly 0.02, no flag', record: spiro({ ratio: 0.52, fev1L: 2, fvcL: 4 }), codes: [] },
   {
-    name: '48 KOL code without any spirometry',
+    // Issue 12 finding 1: without spirometry the inclusion has insufficient data; an enrolled patient stays in the package.
+    name: '48 KOL code without any spirometry (enrolled, insufficient data: stays in the package)',
     record: { spirometry: [] },
     codes: ['dq.kol-without-spirometry'],
   },
-  { name: '49 post-bronchodilator FEV1/FVC 0.75: contradicts KOL', record: spiro({ ratio: 0.75 }), codes: ['dq.spirometry-contradicts-kol'] },
+  {
+    // Issue 12 finding 1: the spirometry contradicts KOL, so the patient is not eligible; enrolled or not, out of the package.
+    name: '49 post-bronchodilator FEV1/FVC 0.75: contradicts KOL; issue 12 finding 1: not eligible, out of the package',
+    record: spiro({ ratio: 0.75 }),
+    codes: ['dq.spirometry-contradicts-kol'],
+    inPackage: false,
+  },
   { name: '50 two MRC entries on one day', record: { mrc: [{ date: '2026-06-01', grade: 2 }, { date: '2026-06-01', grade: 2 }] }, codes: ['dq.duplicate-entries'] },
   {
+    // Issue 12 finding 9: FEV1 45 % (not smoking) keeps DXA in the order; GOLD E (level 3) either way.
     name: '51 ordering: alert 90, overdue 80, overdue follow-up 70, smoking 65, rehabilitation 62, … data quality last',
     record: {
       ...aarsstatusOn('2025-12-01'),
+      ...spiro({ fev1PercentPredicted: 45 }),
       smoking: [{ date: '2026-06-01', status: 'current' }],
       exacerbations: [{ date: '2026-09-01', severity: 'hospitalised' }],
       mrc: [],
@@ -288,6 +304,84 @@ const CASES: readonly Case[] = [
     ],
     due: { 'kol.aarsstatus.overdue': '2026-12-01', 'kol.follow-up.overdue': '2026-03-01' },
   },
+
+  // Issue 12 finding 1: one enrolment policy (inclusion/src/enrolment.ts): package care items only for enrolled
+  // patients who are eligible or lack data; data quality for everyone.
+  {
+    name: 'issue 12 finding 1: candidate (eligible, no package decision), MRC missing: no package items, data quality shows',
+    record: { packageDecisions: [], mrc: [], patient: { cpr: '1004551235' } },
+    codes: ['dq.cpr-sex-mismatch'],
+    inPackage: false,
+  },
+  {
+    name: 'issue 12 finding 1: enrolled but not eligible (post-bronchodilator FEV1/FVC 0.75), MRC missing: no package items, data quality shows',
+    record: { ...spiro({ ratio: 0.75 }), mrc: [] },
+    codes: ['dq.spirometry-contradicts-kol'],
+    inPackage: false,
+  },
+  {
+    name: 'issue 12 finding 1: not enrolled with insufficient data (no spirometry): out of the package, data quality shows',
+    record: { packageDecisions: [], spirometry: [], mrc: [] },
+    codes: ['dq.kol-without-spirometry'],
+    inPackage: false,
+  },
+  {
+    name: 'issue 12 finding 1: enrolled, then ended: out of the package',
+    record: { packageDecisions: [{ date: '2019-03-01', package: 'KOL', decision: 'included' }, { date: '2026-12-01', package: 'KOL', decision: 'ended' }], mrc: [] },
+    codes: [],
+    inPackage: false,
+  },
+
+  // Issue 12 finding 7: a later post-bronchodilator FEV1/FVC >= 0.70 after one < 0.70 is shown, not acted on
+  // (GOLD 2023: spirometric confirmation; the inclusion still counts the obstructed test).
+  {
+    name: 'issue 12 finding 7: post-bronchodilator FEV1/FVC 0.62 (2020) then 0.79 (2026): dq.spirometry-disagrees, still in the package',
+    record: { spirometry: [{ date: '2020-06-01', ratio: 0.62, fev1PercentPredicted: 65, postBronchodilator: true }, { date: '2026-06-01', ratio: 0.79, fev1PercentPredicted: 65, postBronchodilator: true }] },
+    codes: ['dq.spirometry-disagrees'],
+  },
+  {
+    name: 'issue 12 finding 7: post-bronchodilator 0.62 (2020) then 0.65 (2026), both < 0.70: no finding',
+    record: { spirometry: [{ date: '2020-06-01', ratio: 0.62, fev1PercentPredicted: 65, postBronchodilator: true }, { date: '2026-06-01', ratio: 0.65, fev1PercentPredicted: 65, postBronchodilator: true }] },
+    codes: [],
+  },
+  {
+    name: 'issue 12 finding 7: post-bronchodilator 0.79 (2020) then 0.62 (2026): obstruction appeared later, no disagreement',
+    record: { spirometry: [{ date: '2020-06-01', ratio: 0.79, fev1PercentPredicted: 65, postBronchodilator: true }, { date: '2026-06-01', ratio: 0.62, fev1PercentPredicted: 65, postBronchodilator: true }] },
+    codes: [],
+  },
+  {
+    name: 'issue 12 finding 7: post-bronchodilator 0.62, then 0.79, then 0.60: obstruction confirmed again by the latest, no finding',
+    record: {
+      spirometry: [
+        { date: '2020-06-01', ratio: 0.62, fev1PercentPredicted: 65, postBronchodilator: true },
+        { date: '2024-06-01', ratio: 0.79, fev1PercentPredicted: 65, postBronchodilator: true },
+        { date: '2026-06-01', ratio: 0.6, fev1PercentPredicted: 65, postBronchodilator: true },
+      ],
+    },
+    codes: [],
+  },
+  {
+    name: 'issue 12 finding 7: post-bronchodilator 0.62 then a pre-bronchodilator 0.79: only post-bronchodilator tests count, no finding',
+    record: { spirometry: [{ date: '2020-06-01', ratio: 0.62, fev1PercentPredicted: 65, postBronchodilator: true }, { date: '2026-06-01', ratio: 0.79, fev1PercentPredicted: 65, postBronchodilator: false }] },
+    codes: [],
+  },
+
+  // Issue 12 finding 8: influenza vaccination is due only in the vaccination period, 1 October to 15 January
+  // (SSI, influenzasæsonen); here never given this season. Everything else recorded on 2027-06-01.
+  { name: 'issue 12 finding 8: influenza not given, asOf 2027-06-15 (outside the period): not due', asOf: '2027-06-15', record: noFlu('2027-06-01'), codes: [] },
+  { name: 'issue 12 finding 8: influenza not given, asOf 2027-09-30 (the day before): not due', asOf: '2027-09-30', record: noFlu('2027-06-01'), codes: [] },
+  { name: 'issue 12 finding 8: influenza not given, asOf 2027-10-01 (the period opens): due', asOf: '2027-10-01', record: noFlu('2027-06-01'), codes: ['kol.influenza-vaccination'] },
+  { name: 'issue 12 finding 8: influenza not given, asOf 2028-01-15 (the last day): due', asOf: '2028-01-15', record: noFlu('2027-06-01'), codes: ['kol.influenza-vaccination'] },
+  { name: 'issue 12 finding 8: influenza not given, asOf 2028-01-16 (the period has closed): not due', asOf: '2028-01-16', record: noFlu('2027-06-01'), codes: [] },
+
+  // Issue 12 finding 9: DXA only for FEV1 < 50 % predicted (DSAM 2017: osteoporosis in severe KOL); smoking alone no longer.
+  {
+    name: 'issue 12 finding 9: current smoker with FEV1 45 %: smoking cessation and DXA (GOLD 3: level 2, follow-up overdue)',
+    record: { ...spiro({ fev1PercentPredicted: 45 }), smoking: [{ date: '2026-06-01', status: 'current' }] },
+    codes: ['kol.follow-up.overdue', 'kol.smoking-cessation', 'kol.dxa'],
+  },
+  { name: 'issue 12 finding 9: FEV1 exactly 50 %: no DXA (below 50 only)', record: spiro({ fev1PercentPredicted: 50 }), codes: [] },
+  { name: 'issue 12 finding 9: FEV1 49 %: DXA (GOLD 3: level 2, follow-up overdue)', record: spiro({ fev1PercentPredicted: 49 }), codes: ['kol.follow-up.overdue', 'kol.dxa'] },
 ];
 
 describe('KOL care items: the hand-checked table', () => {

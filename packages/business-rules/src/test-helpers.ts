@@ -17,7 +17,8 @@ export type Override = Omit<Partial<PatientRecordInput>, 'patient'> & { patient?
  * A KOL patient for whom nothing is due on 2027-01-15: R95, post-bronchodilator
  * FEV1/FVC 0.60 and FEV1 65 % (GOLD 2), MRC 2 and CAT 8 (group A, level 1),
  * former smoker, influenza 2026-10-15, pneumococcal 2020, inhaler checked and
- * årsstatus on 2026-06-01.
+ * årsstatus on 2026-06-01; enrolled in the package since 2019-03-01 (the
+ * enrolment policy gives package care items only to enrolled patients).
  */
 export const KOL_BASE: PatientRecordInput = {
   id: 'kol-case',
@@ -34,12 +35,17 @@ export const KOL_BASE: PatientRecordInput = {
   ],
   inhalerChecks: [{ date: '2026-06-01', result: 'correct' }],
   encounters: [{ date: '2026-06-01', type: 'aarsstatus', package: 'KOL' }],
+  packageDecisions: [{ date: '2019-03-01', package: 'KOL', decision: 'included' }],
 };
 
 /**
  * An LRS patient for whom nothing is due on 2027-01-15: L03 since an episode
  * from 2026-09-01, red flags reviewed (absent) on 2026-09-10, STarT Back, ODI
- * and NRS in December 2026; level 1 (low risk).
+ * and NRS in December 2026; level 1 (low risk); enrolled on 2026-12-01. The
+ * STarT Back (version 1.0, total 0) is scored low, so the stratified care
+ * suggests self-management (`lrs.self-management`, issue 12): that is the
+ * base's only item. (Version '1' was not a supported version: it was recorded
+ * but never scored.)
  */
 export const LRS_BASE: PatientRecordInput = {
   id: 'lrs-case',
@@ -49,10 +55,11 @@ export const LRS_BASE: PatientRecordInput = {
   backPainEpisodes: [{ onsetDate: '2026-09-01' }],
   redFlags: [{ date: '2026-09-10', flag: 'fever', status: 'absent' }],
   questionnaires: [
-    { date: '2026-12-01', instrument: 'STarT-Back', version: '1', answers: { q1: 0, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 } },
+    { date: '2026-12-01', instrument: 'STarT-Back', version: '1.0', answers: { q1: 0, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 } },
     { date: '2026-12-01', instrument: 'ODI', version: '2.1a', answers: { s1: 1, s2: 1, s3: 1, s4: 1, s5: 1, s6: 1, s7: 1, s8: 1, s9: 1, s10: 1 } },
-    { date: '2026-12-01', instrument: 'NRS-pain', version: '1', answers: { nrs: 3 } },
+    { date: '2026-12-01', instrument: 'NRS-pain', version: '1.0', answers: { nrs: 3 } },
   ],
+  packageDecisions: [{ date: '2026-12-01', package: 'LRS', decision: 'included' }],
 };
 
 /** The base with the override's fields replacing the base's (patient fields merged). */

@@ -5,6 +5,7 @@
  */
 import type { FactValue, IsoDate, JsonValue, LocalizedText as CoreLocalizedText, MessageCode, PackageId, RulePackSet, RuleSetRef, TraceNode } from '@kronikerpakker/core';
 import type { LevelSuggestion } from '@kronikerpakker/differentiation';
+import type { InclusionResult } from '@kronikerpakker/inclusion';
 
 /**
  * The kinds of care item: `due` (to do by a date or now), `overdue` (its due
@@ -117,10 +118,11 @@ export interface CareEvaluation {
   /** The evaluation date. */
   readonly asOf: IsoDate;
   /**
-   * Whether the patient is in the package's scope (an active diagnosis of the
-   * package, alive, not declined, not followed in hospital, not ended). Out of
-   * scope, only the items of rules with scope `always` (data quality, an open
-   * red flag) are given.
+   * Whether the patient is in the package by the enrolment policy of
+   * `@kronikerpakker/inclusion` (`enrolmentOf(...).inPackage`: enrolled, and
+   * eligible or with data missing). Out of the package (a candidate, excluded,
+   * not eligible), only the items of rules with scope `always` (data quality,
+   * an urgent warning sign) are given.
    */
   readonly inPackage: boolean;
   /** True when any item is urgent. */
@@ -148,6 +150,10 @@ export interface CareContextOptions {
   readonly levelPacks?: RulePackSet | undefined;
   /** A level suggestion already computed for this context and package (saves computing it again). */
   readonly level?: LevelSuggestion | undefined;
+  /** The inclusion packs that decide the enrolment policy's scope (default: the shipped ones). */
+  readonly inclusionPacks?: RulePackSet | undefined;
+  /** An inclusion result already computed for this context and package (saves computing it again). */
+  readonly inclusion?: InclusionResult | undefined;
 }
 
 /**
