@@ -23,7 +23,9 @@ describe('buildTreatmentPlan', () => {
     expect(plan.healthConcerns.length).toBeGreaterThan(0);
     expect(plan.outcomes.some((o) => o.system === 'MCS')).toBe(true);
     expect(plan.level?.drivers.length).toBeGreaterThan(0);
-    expect(plan.interventions.planned.map((x) => x.date)).toEqual(['2027-01-15', '2027-04-15', '2027-07-15', '2027-10-15']); // level 3 contact plan
+    // Issue 12: the sample's CAT/MRC are older than 12 months, so the level is provisional "at least 2" (every 6 months).
+    expect(plan.level?.status).toBe('provisional');
+    expect(plan.interventions.planned.map((x) => x.date)).toEqual(['2027-01-15', '2027-07-15']);
     expect(plan.createdAt).toBe('2027-01-15T09:30:00Z');
     expect(plan.title).toBe('Forløbsplan for KOL');
   });
@@ -70,6 +72,9 @@ describe('buildTreatmentPlan', () => {
 
 const AARS = 'Årsstatus hos egen læge (hver 12. måned). PRO-skema før besøget.';
 const followUp = (level: number, months: number): string => `Planlagt opfølgning hos egen læge (niveau ${String(level)}: hver ${String(months)}. måned). PRO-skema før besøget.`;
+/** A provisional level names no level: the rhythm is "foreløbigt, indtil niveauet er fastlagt" (issue 12 finding 10). */
+const provisionalFollowUp = (months: number): string =>
+  `Planlagt opfølgning hos egen læge (foreløbigt, indtil niveauet er fastlagt: hver ${String(months)}. måned). PRO-skema før besøget.`;
 
 /** The planned follow-ups as the CPD entries say them: [date, text] from the AWB4 acts. */
 function plannedEntries(xml: string): [string, string][] {
@@ -106,14 +111,13 @@ describe('planned follow-ups come from the level\'s contact plan', () => {
     expect(html).toContain('Du skal til opfølgning hos din læge hver 6. måned og til årsstatus hver 12. måned.');
   });
 
-  it('KOL level 3: an overdue årsstatus is due now, then 3-monthly follow-ups from it', () => {
+  it('KOL provisional at least 2: an overdue årsstatus is due now, then 6-monthly follow-ups said to be provisional', () => {
+    // Issue 12 findings 6 and 10: old CAT/MRC leave the level at "at least 2"; the plan names no level for it.
     const plan = samplePlan('KOL');
-    expect(plan.level?.level).toBe(3);
+    expect(plan.level).toMatchObject({ status: 'provisional', atLeast: 2, atMost: 3 });
     expectConsistent(plan, [
       ['2027-01-15', AARS], // last årsstatus 2025-04-11: overdue
-      ['2027-04-15', followUp(3, 3)],
-      ['2027-07-15', followUp(3, 3)],
-      ['2027-10-15', followUp(3, 3)],
+      ['2027-07-15', provisionalFollowUp(6)],
     ]);
   });
 

@@ -17,13 +17,14 @@ import {
   toSksCode,
   wellKnownCodes,
 } from '@kronikerpakker/core';
-import type { IsoDate, PackageId, PatientRecord } from '@kronikerpakker/core';
-import { evaluateInclusionInContext } from '@kronikerpakker/inclusion';
+import type { FactContext, IsoDate, PackageId, PatientRecord } from '@kronikerpakker/core';
+import { enrolmentFor, evaluateInclusionInContext, isEnrolled } from '@kronikerpakker/inclusion';
 import type { InclusionResult } from '@kronikerpakker/inclusion';
 import { suggestLevelInContext } from '@kronikerpakker/differentiation';
 import type { ContactPlan, LevelSuggestion } from '@kronikerpakker/differentiation';
 import { TreatmentPlanSchema } from './model';
 import type { PersonName, TreatmentPlan } from './model';
+import { provisionalContactPlanText } from './texts';
 import { stripInvalidXmlChars } from './xml-text';
 
 /** A person's name as input: given names and a family name (arrays may be readonly). */
@@ -84,7 +85,10 @@ export interface BuildTreatmentPlanOptions {
   readonly inclusion?: InclusionResult;
   /** The level suggestion, if already computed; otherwise it is computed here. Pass `null` to leave the level out. */
   readonly level?: LevelSuggestion | null;
-  /** Accept a patient whose inclusion status is `not-eligible` or `excluded` (default false). */
+  /**
+   * Build a plan although the enrolment policy gives none (excluded, or
+   * neither enrolled nor eligible; see `enrolmentOf` of `@kronikerpakker/inclusion`); default false.
+   */
   readonly allowNotIncluded?: boolean;
   /** Makes UUID v4 strings (lower case); defaults to `crypto.randomUUID`. Inject for deterministic output. */
   readonly idGenerator?: () => string;
@@ -121,6 +125,11 @@ export interface ContactPlanFollowUpsOptions {
   readonly package: PackageId;
   /** The contact plan in force (`suggestLevel(...).contactPlan`: the clinician's level when decided). */
   readonly contactPlan: Pick<ContactPlan, 'level' | 'aarsstatusIntervalMonths' | 'followUpIntervalMonths' | 'proBefore'>;
+  /**
+   * The level is not decided yet (suggested "at least", no clinician decision):
+   * the follow-up texts say the rhythm is provisional instead of naming a level.
+   */
+  readonly provisional?: boolean;
 }
 
 /** At most this many follow-ups in one årsstatus interval (the plan holds at most 50 planned entries). */
@@ -170,7 +179,8 @@ export function contactPlanFollowUps(record: PatientRecord, options: ContactPlan
   const contacts: PlannedContact[] = [{ date: nextAarsstatus, kind: 'aarsstatus', text: `Årsstatus hos egen læge (hver ${String(a)}. måned). ${pro}` }];
   const f = cp.followUpIntervalMonths;
   if (f !== null) {
-    const text = `Planlagt opfølgning hos egen læge (niveau ${String(cp.level)}: hver ${String(f)}. måned).${cp.proBefore === 'aarsstatus-and-follow-up' ? ` ${pro}` : ''}`;
+    const rhythm = options.provisional === true ? `foreløbigt, indtil niveauet er fastlagt: hver ${String(f)}. måned` : `niveau ${String(cp.level)}: hver ${String(f)}. måned`;
+    const text = `Planlagt opfølgning hos egen læge (${rhythm}).${cp.proBefore === 'aarsstatus-and-follow-up' ? ` ${pro}` : ''}`;
     const push = (date: IsoDate): void => {
       if (contacts.length <= MAX_FOLLOW_UPS) contacts.push({ date, kind: 'follow-up', text });
     };
@@ -195,11 +205,41 @@ export function contactPlanFollowUps(record: PatientRecord, options: ContactPlan
 }
 
 /**
+ * The plan's level from the SDK's suggestion. Decided when the clinician
+ * recorded a level (`contactPlan.basis === 'clinician'`) or no missing data
+ * can change the suggestion (`determined`); otherwise provisional: at least
+ * `minimumLevel`, at most `maximumLevel`, awaiting the missing items
+ * (spec/needs-assessment.md "Decided when determined").
+ */
+function planLevel(level: LevelSuggestion, id: string, asOf: IsoDate): NonNullable<TreatmentPlan['level']> {
+  const cp = level.contactPlan;
+  const common = {
+    id,
+    date: asOf,
+    level: cp.level,
+    drivers: level.drivers.slice(0, 30).map((d) => ({ factor: d.factor, text: clean(d.text.da).slice(0, 500) })),
+    contactPlan: { aarsstatusIntervalMonths: cp.aarsstatusIntervalMonths, followUpIntervalMonths: cp.followUpIntervalMonths, text: clean(cp.meaning.da) },
+  };
+  if (cp.basis === 'clinician' || level.determined) return { status: 'decided', basis: cp.basis, ...common };
+  return {
+    status: 'provisional',
+    basis: 'suggestion',
+    ...common,
+    contactPlan: { ...common.contactPlan, text: clean(provisionalContactPlanText(cp.meaning.da)) },
+    atLeast: level.minimumLevel,
+    atMost: level.maximumLevel,
+    awaiting: level.missing.slice(0, 30).map((m) => ({ code: m.code, text: clean(m.text.da).slice(0, 500) })),
+  };
+}
+
+/**
  * Assembles a treatment plan from a validated record, the inclusion result
  * and the level suggestion (computed here unless passed in), so that a
  * vendor does not map them twice. Diagnoses of the package's value set
  * become health concerns; the latest spirometry, CAT and MRC (KOL) become
- * results; the level's drivers and contact plan are copied; free texts are
+ * results; the level's drivers and contact plan are copied, and the level
+ * is `decided` (the clinician's decision, or a determined suggestion) or
+ * `provisional` (at least / at most, and what is missing); free texts are
  * cleaned of characters XML forbids. The planned interventions are the
  * next årsstatus and the level's planned follow-ups, dated from the contact
  * plan ({@link contactPlanFollowUps}), unless `plannedFollowUps` is given.
@@ -208,7 +248,7 @@ export function contactPlanFollowUps(record: PatientRecord, options: ContactPlan
  * @param options - asOf, package, clinic, author, patient name, goals, ids and clock
  * @returns the plan, valid by {@link TreatmentPlanSchema}
  * @throws `KronikerpakkerError` (core) `INVALID_ARGUMENT` for a bad `asOf`, a record without CPR,
- *   a patient not included (unless `allowNotIncluded`), or options that give an invalid plan
+ *   a patient to whom no plan applies by the enrolment policy (unless `allowNotIncluded`), or options that give an invalid plan
  *   (the message names the path, never the value)
  * @example
  * ```ts
@@ -232,11 +272,18 @@ export function buildTreatmentPlan(record: PatientRecord, options: BuildTreatmen
   if (cpr === undefined) throw new KronikerpakkerError('INVALID_ARGUMENT', 'record.patient.cpr is required for a CPD document', { path: ['record', 'patient', 'cpr'] });
 
   const ctx = options.inclusion === undefined || options.level === undefined ? createFactContext(record, asOf) : undefined;
-  const inclusion = options.inclusion ?? (ctx === undefined ? undefined : evaluateInclusionInContext(ctx, { package: pkg }));
-  if (inclusion !== undefined && !(options.allowNotIncluded ?? false) && (inclusion.status === 'not-eligible' || inclusion.status === 'excluded')) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', `the patient is not included in ${pkg} (status ${inclusion.status}); pass allowNotIncluded to build a plan anyway`, { path: ['package'] });
+  const inclusion = options.inclusion ?? evaluateInclusionInContext(ctx as FactContext, { package: pkg });
+  // The one enrolment policy decides whether a plan (and a level) applies, as in the facade and the cockpit.
+  const enrolment = enrolmentFor(pkg, inclusion.status, isEnrolled(record, pkg, asOf));
+  if (!enrolment.planApplies && !(options.allowNotIncluded ?? false)) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', `no plan applies to the patient in ${pkg} by the enrolment policy; pass allowNotIncluded to build a plan anyway`, { path: ['package'] });
   }
-  const level = options.level === undefined ? (ctx === undefined ? undefined : suggestLevelInContext(ctx, { package: pkg })) : options.level ?? undefined;
+  const level =
+    options.level === undefined
+      ? enrolment.levelApplies && ctx !== undefined
+        ? suggestLevelInContext(ctx, { package: pkg })
+        : undefined
+      : options.level ?? undefined;
 
   const valueSet = getValueSet(pkg === 'KOL' ? 'kol-diagnosis' : 'lrs-diagnosis');
   const healthConcerns: TreatmentPlan['healthConcerns'] = record.diagnoses
@@ -290,7 +337,9 @@ export function buildTreatmentPlan(record: PatientRecord, options: BuildTreatmen
   });
 
   const contact = level?.contactPlan;
-  const planned = options.plannedFollowUps ?? (contact === undefined ? [] : contactPlanFollowUps(record, { asOf, package: pkg, contactPlan: contact }));
+  const provisional = level !== undefined && !level.determined && level.clinicianDecision === undefined;
+  const planned =
+    options.plannedFollowUps ?? (contact === undefined ? [] : contactPlanFollowUps(record, { asOf, package: pkg, contactPlan: contact, provisional }));
 
   const birthDate = record.patient.birthDate;
   const sex = record.patient.sex === 'female' || record.patient.sex === 'male' ? record.patient.sex : 'unknown';
@@ -324,18 +373,7 @@ export function buildTreatmentPlan(record: PatientRecord, options: BuildTreatmen
     ...(level === undefined
       ? {}
       : {
-          level: {
-            id: newId(),
-            date: asOf,
-            level: level.contactPlan.level,
-            basis: level.contactPlan.basis,
-            drivers: level.drivers.slice(0, 30).map((d) => ({ factor: d.factor, text: clean(d.text.da).slice(0, 500) })),
-            contactPlan: {
-              aarsstatusIntervalMonths: level.contactPlan.aarsstatusIntervalMonths,
-              followUpIntervalMonths: level.contactPlan.followUpIntervalMonths,
-              text: clean(level.contactPlan.meaning.da),
-            },
-          },
+          level: planLevel(level, newId(), asOf),
         }),
   };
   const parsed = TreatmentPlanSchema.safeParse(candidate);

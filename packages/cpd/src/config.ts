@@ -48,6 +48,15 @@ export interface CpdCodeConfig {
   readonly levelObservation: ProvisionalCode;
   /** The values of the level observation, level 1, 2 and 3. */
   readonly levelValues: { readonly 1: ProvisionalCode; readonly 2: ProvisionalCode; readonly 3: ProvisionalCode };
+  /**
+   * The observation of a level that is not decided yet (a suggestion that
+   * missing data could still raise): its value is the range, `IVL_INT` from
+   * the lowest to the highest possible level. Written instead of
+   * `levelObservation`, so that no coded entry states a level nobody decided.
+   */
+  readonly provisionalLevelObservation: ProvisionalCode;
+  /** The observation of one item to record before the level can be decided (with a provisional level). */
+  readonly levelAwaiting: ProvisionalCode;
   /** The observation of one driver of the level. */
   readonly levelDriver: ProvisionalCode;
   /** The observation holding the contact plan's text. */
@@ -90,6 +99,8 @@ export const DEFAULT_CPD_CODES: CpdCodeConfig = {
     2: prov('PROV-NIVEAU-2', 'Niveau 2'),
     3: prov('PROV-NIVEAU-3', 'Niveau 3'),
   },
+  provisionalLevelObservation: prov('PROV-NIVEAU-FORELOEBIGT', 'Foreløbigt differentieringsniveau, ikke fastlagt (foreløbig kode)'),
+  levelAwaiting: prov('PROV-NIVEAU-MANGLER', 'Mangler før niveauet kan fastlægges (foreløbig kode)'),
   levelDriver: prov('PROV-NIVEAU-DRIVER', 'Begrundelse for niveau (foreløbig kode)'),
   contactPlan: prov('PROV-KONTAKTPLAN', 'Kontaktplan (foreløbig kode)'),
   aarsstatusInterval: prov('PROV-AARSSTATUS-INTERVAL', 'Interval mellem årsstatus (foreløbig kode)'),
@@ -116,6 +127,8 @@ export function provisionalCodes(codes: CpdCodeConfig = DEFAULT_CPD_CODES): read
     ['levelValues.1', codes.levelValues[1]],
     ['levelValues.2', codes.levelValues[2]],
     ['levelValues.3', codes.levelValues[3]],
+    ['provisionalLevelObservation', codes.provisionalLevelObservation],
+    ['levelAwaiting', codes.levelAwaiting],
     ['levelDriver', codes.levelDriver],
     ['contactPlan', codes.contactPlan],
     ['aarsstatusInterval', codes.aarsstatusInterval],

@@ -8,7 +8,7 @@
 
 import { cdaTimestampToDate } from '@kronikerpakker/core';
 import { CPD, DEFAULT_CPD_CODES } from './config';
-import type { CpdCodeConfig } from './config';
+import type { CpdCode, CpdCodeConfig } from './config';
 import type { CpdFinding, CpdFindingCode, CpdSeverity } from './findings';
 import { TreatmentPlanSchema } from './model';
 import type { TreatmentPlan } from './model';
@@ -259,21 +259,21 @@ export function inspect(root: El, codes: CpdCodeConfig = DEFAULT_CPD_CODES): Ins
     const subCode = sub.one('code')?.attr('code');
     if (subCode === codes.levelSection.code && sub.one('code')?.attr('codeSystem') === codes.levelSection.codeSystem) {
       if (codes.levelSection.provisional) add('CPD_PROVISIONAL_CODE', `${sub.at('code')}/@code`, 'warning');
-      const obs = sub.one('entry')?.one('observation');
+      const observations = sub.all('entry').map((e) => e.one('observation')).filter((o): o is El => o !== undefined);
+      const isCode = (o: El, c: CpdCode): boolean => o.one('code')?.attr('code') === c.code && o.one('code')?.attr('codeSystem') === c.codeSystem;
+      // A level not decided yet is written as its range (provisionalLevelObservation), never as a coded level.
+      const provisional = observations.find((o) => isCode(o, codes.provisionalLevelObservation));
+      const obs = provisional ?? observations.find((o) => isCode(o, codes.levelObservation)) ?? observations[0];
       if (obs === undefined) continue;
       const rel = obs.all('entryRelationship').map((r) => r.one('observation')).filter((o): o is El => o !== undefined);
       const byCode = (c: string): El[] => rel.filter((o) => o.one('code')?.attr('code') === c);
-      const valueCode = obs.one('value')?.attr('code');
-      const lv = ([1, 2, 3] as const).find((n) => codes.levelValues[n].code === valueCode);
       const months = (c: string): number | null | undefined => {
         const v = byCode(c)[0]?.one('value');
         return v?.attr('nullFlavor') !== undefined ? null : num(v?.attr('value'));
       };
-      level = {
+      const common = {
         id: entryId(obs),
         date: cdaDate(obs.one('effectiveTime')?.attr('value')),
-        level: lv,
-        basis: obs.one('methodCode')?.attr('code'),
         drivers: byCode(codes.levelDriver.code).map((o) => ({ factor: o.one('value')?.attr('code'), text: o.one('text')?.text() })),
         contactPlan: {
           aarsstatusIntervalMonths: months(codes.aarsstatusInterval.code),
@@ -281,6 +281,27 @@ export function inspect(root: El, codes: CpdCodeConfig = DEFAULT_CPD_CODES): Ins
           text: byCode(codes.contactPlan.code)[0]?.one('value')?.text(),
         },
       };
+      if (provisional !== undefined) {
+        const range = obs.one('value');
+        const atLeast = num(range?.one('low')?.attr('value'));
+        level = {
+          status: 'provisional',
+          ...common,
+          level: atLeast,
+          basis: 'suggestion',
+          atLeast,
+          atMost: num(range?.one('high')?.attr('value')),
+          awaiting: byCode(codes.levelAwaiting.code).map((o) => ({ code: o.one('value')?.attr('code'), text: o.one('text')?.text() })),
+        };
+      } else {
+        const valueCode = obs.one('value')?.attr('code');
+        level = {
+          status: 'decided',
+          ...common,
+          level: ([1, 2, 3] as const).find((n) => codes.levelValues[n].code === valueCode),
+          basis: obs.one('methodCode')?.attr('code'),
+        };
+      }
       continue;
     }
     for (const entry of sub.all('entry')) {

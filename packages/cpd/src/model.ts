@@ -32,6 +32,55 @@ const personName = z.strictObject({
   family: text(100),
 });
 
+const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+/** The drivers of a level: what raised it (factor ids of the rule pack, texts in Danish). */
+const drivers = z.array(z.strictObject({ factor: token, text: text(500) })).max(30);
+/** The contact plan in force: intervals in months (`null`: no planned follow-up) and its words. */
+const contactPlan = z.strictObject({
+  aarsstatusIntervalMonths: z.number().int().min(1).max(60),
+  followUpIntervalMonths: z.number().int().min(1).max(60).nullable(),
+  /** What the level means in practice; for a provisional level it says it holds until the level is decided. */
+  text: text(2000),
+});
+
+/** A decided level: the clinician's decision, or a suggestion that no missing data can change. */
+const decidedLevel = z.strictObject({
+  status: z.literal('decided'),
+  id: uuid,
+  date: isoDate,
+  /** The level in force. */
+  level,
+  /** `clinician`: the clinician recorded the level; `suggestion`: the SDK's determined suggestion. */
+  basis: z.enum(['clinician', 'suggestion']),
+  drivers,
+  contactPlan,
+});
+
+/**
+ * A provisional level: the SDK's suggestion while data are missing (no
+ * clinician decision). It is only "at least `atLeast`, could be up to
+ * `atMost`"; `awaiting` lists what to record to decide it.
+ */
+const provisionalLevel = z
+  .strictObject({
+    status: z.literal('provisional'),
+    id: uuid,
+    date: isoDate,
+    /** The level whose contact plan is followed until the level is decided: always `atLeast`. */
+    level,
+    /** Always `suggestion`: a clinician's decision makes the level decided. */
+    basis: z.literal('suggestion'),
+    /** The lowest level the data allow (what is known to hold). */
+    atLeast: level,
+    /** The highest level the missing data could lead to (above `atLeast`). */
+    atMost: level,
+    /** What to record to decide the level: the missing-data code and its Danish text. */
+    awaiting: z.array(z.strictObject({ code: token, text: text(500) })).max(30),
+    drivers,
+    contactPlan,
+  })
+  .refine((l) => l.level === l.atLeast && l.atMost > l.atLeast, { message: 'provisional-range', path: ['atMost'] });
+
 const treatmentPlan = z.strictObject({
   /** The document id: a UUID v4 (lower case) under root `1.2.208.184`. */
   documentId: uuid,
@@ -121,21 +170,14 @@ const treatmentPlan = z.strictObject({
       }),
     )
     .max(100),
-  /** MVP2: the differentiation level with its drivers and contact plan (provisional codes). */
-  level: z
-    .strictObject({
-      id: uuid,
-      date: isoDate,
-      level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-      basis: z.enum(['clinician', 'suggestion']),
-      drivers: z.array(z.strictObject({ factor: token, text: text(500) })).max(30),
-      contactPlan: z.strictObject({
-        aarsstatusIntervalMonths: z.number().int().min(1).max(60),
-        followUpIntervalMonths: z.number().int().min(1).max(60).nullable(),
-        text: text(2000),
-      }),
-    })
-    .optional(),
+  /**
+   * MVP2: the differentiation level with its drivers and contact plan
+   * (provisional codes). `status` says whether the level is decided (the
+   * clinician's decision, or a suggestion the missing data cannot change)
+   * or provisional (a suggestion that is only "at least", see
+   * {@link PlanLevel}).
+   */
+  level: z.discriminatedUnion('status', [decidedLevel, provisionalLevel]).optional(),
 });
 
 /**
@@ -153,7 +195,21 @@ export type PlanGoal = TreatmentPlan['goals'][number];
 export type PlanHealthConcern = TreatmentPlan['healthConcerns'][number];
 /** One result of a plan. */
 export type PlanOutcome = TreatmentPlan['outcomes'][number];
-/** The differentiation level of a plan. */
+/**
+ * The differentiation level of a plan: `decided` (the clinician's level, or
+ * a suggestion no missing data can change) or `provisional` (a suggestion
+ * that is only "at least": never show `level` alone then, but `atLeast`,
+ * `atMost` and what the plan is `awaiting`).
+ *
+ * @example
+ * ```ts
+ * const lv: PlanLevel | undefined = plan.level;
+ * if (lv?.status === 'provisional') {
+ *   `Foreløbigt mindst niveau ${lv.atLeast}, højst ${lv.atMost}`; // 'Foreløbigt mindst niveau 1, højst 3'
+ *   lv.awaiting.map((a) => a.text); // ['Behovsvurdering registreret af klinikeren', …]
+ * }
+ * ```
+ */
 export type PlanLevel = NonNullable<TreatmentPlan['level']>;
 /** A person's name. */
 export type PersonName = z.output<typeof personName>;

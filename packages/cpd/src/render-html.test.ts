@@ -10,7 +10,8 @@ describe('renderPlanHtml', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="da">')).toBe(true);
     for (const heading of ['Hvad er min plan?', 'Mine mål', 'Hvad sker der nu, og hvornår?', 'Mit niveau']) expect(html).toContain(`>${heading}</h2>`);
     expect(html).toContain('Du er med i et forløb for KOL');
-    expect(html).toMatch(/Niveau \d: du /);
+    // The level in one sentence; a level not decided yet is never stated (see level-status.test.ts).
+    expect(html).toMatch(plan.level?.status === 'provisional' ? /Dit niveau er ikke fastlagt endnu\./ : /Niveau \d: du /);
     expect(html).not.toContain(plan.patient.cpr);
     expect(html).not.toContain('MCS');
     expect(html).toContain('<th scope="col">');

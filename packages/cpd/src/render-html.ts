@@ -10,7 +10,7 @@ import type { Locale } from '@kronikerpakker/core';
 import { DEFAULT_CPD_CODES } from './config';
 import type { CpdCodeConfig } from './config';
 import type { TreatmentPlan } from './model';
-import { formatDanishDate, formatValue, goalTargetText, levelSentence, rhythmSentence } from './texts';
+import { formatDanishDate, formatValue, goalTargetText, levelBasisText, levelSentence, provisionalLevelClinicianText, provisionalLevelPatientText, rhythmSentence } from './texts';
 import { stripInvalidXmlChars } from './xml-text';
 
 /** Options of {@link renderPlanHtml}. */
@@ -52,6 +52,8 @@ const L = {
     name: 'Navn',
     status: 'Status',
     reason: 'Begrundelse',
+    basis: 'Grundlag',
+    noDrivers: 'ingen registrerede forhold hæver niveauet.',
     none: 'Intet registreret.',
     provisional: 'Foreløbig kode (ikke publiceret)',
     valid: 'Gyldig fra',
@@ -80,6 +82,8 @@ const L = {
     name: 'Name',
     status: 'Status',
     reason: 'Reason',
+    basis: 'Basis',
+    noDrivers: 'nothing recorded raises the level.',
     none: 'Nothing recorded.',
     provisional: 'Provisional code (not published)',
     valid: 'Valid from',
@@ -106,7 +110,11 @@ const packageName = (p: TreatmentPlan['package']): string => (p === 'KOL' ? 'KOL
  * part, tables with `caption` and `th scope="col"`, inline CSS only, no
  * scripts, images or external resources. Every text from the plan is
  * escaped. The patient page speaks plain Danish: what my plan is, my goals,
- * what happens next and when, my level in one sentence.
+ * what happens next and when, my level in one sentence. A level that is
+ * not decided is never shown as a level: the patient reads that it is not
+ * decided yet (at least / up to which level, and when the clinician decides
+ * it), the clinician reads the range, what is missing and what the level
+ * rests on.
  *
  * @param plan - the plan
  * @param options - audience, locale and codes
@@ -144,9 +152,9 @@ export function renderPlanHtml(plan: TreatmentPlan, options: RenderPlanHtmlOptio
       'next',
       t.next,
       table(t.next, [t.date, t.what], plan.interventions.planned.map((x) => [formatDanishDate(x.date), x.text]), t.none) +
-        (lv === undefined ? '' : `\n<p>${h(rhythmSentence(lv.contactPlan))}</p>`),
+        (lv === undefined ? '' : `\n<p>${h(rhythmSentence(lv.contactPlan, lv.status === 'provisional'))}</p>`),
     );
-    if (lv !== undefined) section('level', t.level, `<p>${h(levelSentence(lv.level))}</p>`);
+    if (lv !== undefined) section('level', t.level, `<p>${h(lv.status === 'provisional' ? provisionalLevelPatientText(lv) : levelSentence(lv.level))}</p>`);
     if (plan.outcomes.length > 0) {
       section('results', t.results, table(t.results, [t.measurement, t.value, t.date], plan.outcomes.map((o) => [o.displayName, formatValue(o.value, o.unit), formatDanishDate(o.date)]), t.none));
     }
@@ -161,13 +169,15 @@ export function renderPlanHtml(plan: TreatmentPlan, options: RenderPlanHtmlOptio
     section('outcomes', t.outcomes, table(t.outcomes, [t.code, t.measurement, t.value, t.date], plan.outcomes.map((o) => [`${o.system} ${o.code}`, o.displayName, formatValue(o.value, o.unit), formatDanishDate(o.date)]), t.none));
     if (lv !== undefined) {
       const cp = lv.contactPlan;
+      const levelCode = lv.status === 'provisional' ? codes.provisionalLevelObservation : codes.levelObservation;
       section(
         'level',
         t.clinLevel,
-        `<p>${h(levelSentence(lv.level))}</p>\n` +
-          table(t.reason, [t.reason], lv.drivers.map((d) => [d.text]), t.none) +
+        `<p>${h(lv.status === 'provisional' ? provisionalLevelClinicianText(lv) : levelSentence(lv.level))}</p>\n` +
+          `<p>${h(`${t.basis}: ${levelBasisText(lv)}.`)}</p>\n` +
+          table(t.reason, [t.reason], lv.drivers.map((d) => [d.text]), `${t.reason}: ${t.noDrivers}`) +
           `\n<p>${h(cp.text)}</p>\n<p>${h(`Årsstatus hver ${String(cp.aarsstatusIntervalMonths)}. måned; ${cp.followUpIntervalMonths === null ? 'ingen fast opfølgning' : `opfølgning hver ${String(cp.followUpIntervalMonths)}. måned`}.`)}</p>` +
-          (codes.levelObservation.provisional ? `\n<p class="note">${h(t.provisional)}: ${h(codes.levelObservation.code)}</p>` : ''),
+          (levelCode.provisional ? `\n<p class="note">${h(t.provisional)}: ${h(levelCode.code)}</p>` : ''),
       );
     }
     const label = codes.forloebslabel[plan.package];

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePatientRecord } from '@kronikerpakker/core';
-import type { PackageId, PatientRecord } from '@kronikerpakker/core';
+import type { PackageId, PatientRecord, PatientRecordInput } from '@kronikerpakker/core';
 import { evaluateInclusion } from '@kronikerpakker/inclusion';
 import { generateRecords } from '@kronikerpakker/test-fixtures';
 import { buildTreatmentPlan } from './build-plan';
@@ -75,6 +75,60 @@ export function samplePlan(pkg: PackageId, seed = 0): TreatmentPlan {
   });
 }
 
+/** A needs assessment with every item recorded and none present (synthetic). */
+export const cleanNeedsAssessment = (pkg: PackageId): NonNullable<PatientRecordInput['needsAssessments']>[number] => ({
+  date: '2026-09-01',
+  package: pkg,
+  mentalHealthScreenPositive: false,
+  livesAloneWithoutNetwork: false,
+  caregiverBurden: false,
+  languageBarrier: false,
+  substanceAbuse: false,
+  selfManagement: 'good',
+  ...(pkg === 'LRS' ? { jobAtRisk: false } : {}),
+  motivation: 'high',
+});
+
+/** A SILS response (health literacy screening), answer 1 (synthetic). */
+export const silsResponse = (date = '2026-09-01'): NonNullable<PatientRecordInput['questionnaires']>[number] => ({ date, instrument: 'SILS', version: '1.0', answers: { sils: 1 } });
+
+/**
+ * A KOL patient whose level is not determined (issue 12 finding 10): post-
+ * bronchodilator FEV1/FVC 0.62, FEV1 65 % of predicted, CAT 5 and MRC 1, no
+ * needs assessment and no SILS. `suggestLevel` gives at least level 1, at
+ * most 3. `extra` adds or replaces fields of the record.
+ */
+export function undeterminedKolRecord(extra: Partial<Omit<PatientRecordInput, 'id' | 'patient'>> = {}): PatientRecord {
+  return parsePatientRecord(
+    {
+      id: 'syn-undetermined-kol',
+      synthetic: true,
+      patient: { cpr: includedRecord('KOL').patient.cpr, birthDate: includedRecord('KOL').patient.birthDate, sex: includedRecord('KOL').patient.sex, listed: true },
+      diagnoses: [{ system: 'ICPC-2', code: 'R95', status: 'active', recordedDate: '2020-03-01' }],
+      spirometry: [{ date: '2026-10-01', ratio: 0.62, fev1PercentPredicted: 65, postBronchodilator: true }],
+      cat: [{ date: '2026-12-01', total: 5 }],
+      mrc: [{ date: '2026-12-01', grade: 1 }],
+      ...extra,
+    },
+    { asOf },
+  );
+}
+
+/** The plan of {@link undeterminedKolRecord} (deterministic ids and clock): a provisional level. */
+export function provisionalKolPlan(seed = 0): TreatmentPlan {
+  return buildTreatmentPlan(undeterminedKolRecord(), {
+    asOf,
+    package: 'KOL',
+    clinic: { sorId: '123456789012345', name: 'Syntetisk Lægehus' },
+    author: { sorId: '123456789012346', name: { prefix: 'Læge', given: ['Syntetisk'], family: 'Læge' } },
+    custodian: { sorId: '919851000016006', name: 'PLSP A/S' },
+    patientName: { given: ['Syntetisk'], family: 'Patient' },
+    goals: [{ kind: 'patient', text: 'Jeg vil kunne gå tur med hunden hver dag.' }],
+    idGenerator: sequentialIds(seed),
+    clock: fixedClock,
+  });
+}
+
 /** The CDA R2 SDTC schemas from ../shared/standards, with their relative layout. */
 export function loadCdaSchemas(): CdaSchemaSet {
   return readCdaSchemaDir(join(STANDARDS_DIR, 'cda-r2'));
@@ -106,6 +160,8 @@ export const planArb: fc.Arbitrary<TreatmentPlan> = fc
     planned: fc.array(fc.record({ text: nastyTextArb(1000), day: fc.integer({ min: 1, max: 28 }) }), { maxLength: 4 }),
     value: fc.oneof(fc.integer({ min: -1000, max: 100000 }), fc.double({ min: 0.001, max: 1000, noNaN: true }).map((v) => Math.round(v * 1000) / 1000)),
     withLevel: fc.boolean(),
+    provisional: fc.option(fc.constantFrom([1, 2] as const, [1, 3] as const, [2, 3] as const), { nil: undefined }),
+    awaiting: nastyTextArb(500),
     withEnd: fc.boolean(),
     withAddress: fc.boolean(),
     replaces: fc.boolean(),
@@ -131,6 +187,24 @@ export const planArb: fc.Arbitrary<TreatmentPlan> = fc
     const { address: _a, ...patientNoAddress } = plan.patient;
     const withAddress = r.withAddress ? plan : { ...plan, patient: patientNoAddress };
     const { level: _l, ...noLevel } = withAddress;
-    if (!r.withLevel || withAddress.level === undefined) return noLevel;
-    return { ...withAddress, level: { ...withAddress.level, drivers: [...withAddress.level.drivers, { factor: 'synthetic-factor', text: r.driver }] } };
+    const lv = withAddress.level;
+    if (!r.withLevel || lv === undefined) return noLevel;
+    const drivers = [...lv.drivers, { factor: 'synthetic-factor', text: r.driver }];
+    if (r.provisional === undefined) return { ...withAddress, level: { ...lv, drivers } };
+    const [atLeast, atMost] = r.provisional;
+    return {
+      ...withAddress,
+      level: {
+        status: 'provisional',
+        id: lv.id,
+        date: lv.date,
+        level: atLeast,
+        basis: 'suggestion',
+        atLeast,
+        atMost,
+        awaiting: [{ code: 'needs-assessment', text: r.awaiting }, { code: 'sils', text: 'Screening for sundhedskompetence (SILS)' }],
+        drivers,
+        contactPlan: lv.contactPlan,
+      },
+    };
   });

@@ -10,7 +10,7 @@ import type { CpdCode, CpdCodeConfig } from './config';
 import { TreatmentPlanSchema } from './model';
 import type { PersonName, TreatmentPlan } from './model';
 import { escapeAttr, escapeText, firstInvalidXmlChar } from './xml-text';
-import { formatDanishDate, formatValue, goalTargetText, levelSentence, sexCode } from './texts';
+import { formatDanishDate, formatValue, goalTargetText, levelBasisText, levelStatusText, sexCode } from './texts';
 
 /** Options of {@link toCpdXml}. */
 export interface ToCpdXmlOptions {
@@ -152,8 +152,14 @@ function validPlan(plan: TreatmentPlan): TreatmentPlan {
  * Writes a treatment plan as a CPD-DK 2.0.0 document (HL7 CDA R2, UTF-8):
  * the header, the three `documentationOf` events (validity, profile version,
  * forløbslabel) and the four sections with sub-sections, coded entries and
- * narrative tables that say the same. Deterministic: the same plan (and
- * codes) always gives the same bytes; every id and time is in the plan.
+ * narrative tables that say the same. A level that is not decided
+ * (`status: 'provisional'`) is never coded as a level: instead of the
+ * `levelObservation` with a `levelValues` code and `methodCode`, the level
+ * sub-section holds a `provisionalLevelObservation` whose value is the range
+ * (`IVL_INT`, at least to at most), with the awaited items
+ * (`levelAwaiting`), drivers and contact plan, and the narrative says
+ * "Ikke fastlagt: foreløbigt mindst niveau …". Deterministic: the same plan
+ * (and codes) always gives the same bytes; every id and time is in the plan.
  *
  * @param plan - the plan (validated again here)
  * @param options - the provisional codes to use
@@ -408,6 +414,7 @@ export function toCpdXml(plan: TreatmentPlan, options: ToCpdXmlOptions = {}): st
     const lv = p.level;
     if (lv !== undefined) {
       const cp = lv.contactPlan;
+      const provisional = lv.status === 'provisional';
       subSection(
         w,
         'interventions',
@@ -417,8 +424,9 @@ export function toCpdXml(plan: TreatmentPlan, options: ToCpdXmlOptions = {}): st
             w,
             ['Emne', 'Indhold'],
             [
-              ['Niveau', levelSentence(lv.level)],
-              ['Grundlag', lv.basis === 'clinician' ? 'Lægens vurdering' : 'Forslag fra behovsvurderingen'],
+              ['Niveau', levelStatusText(lv)],
+              ['Grundlag', levelBasisText(lv)],
+              ...(provisional ? lv.awaiting.map((a) => ['Mangler', a.text]) : []),
               ...lv.drivers.map((d) => ['Begrundelse', d.text]),
               ['Årsstatus', `Hver ${String(cp.aarsstatusIntervalMonths)}. måned`],
               ['Opfølgning', cp.followUpIntervalMonths === null ? 'Ingen fast opfølgning' : `Hver ${String(cp.followUpIntervalMonths)}. måned`],
@@ -430,11 +438,23 @@ export function toCpdXml(plan: TreatmentPlan, options: ToCpdXmlOptions = {}): st
           w.el('entry', { typeCode: 'DRIV' }, () =>
             w.el('observation', { classCode: 'OBS', moodCode: 'EVN' }, () => {
               docId(w, lv.id);
-              code(w, codes.levelObservation);
-              w.empty('statusCode', { code: 'completed' });
-              w.empty('effectiveTime', { value: toCdaDate(lv.date) });
-              w.empty('value', { 'xsi:type': 'CD', code: codes.levelValues[lv.level].code, codeSystem: codes.levelValues[lv.level].codeSystem, displayName: codes.levelValues[lv.level].displayName });
-              w.empty('methodCode', { code: lv.basis, codeSystem: codes.levelCodeSystem });
+              if (provisional) {
+                // Not decided: no coded level (levelObservation, levelValues, methodCode) but the
+                // possible range, so that no receiver reads a level nobody decided.
+                code(w, codes.provisionalLevelObservation);
+                w.empty('statusCode', { code: 'active' });
+                w.empty('effectiveTime', { value: toCdaDate(lv.date) });
+                w.el('value', { 'xsi:type': 'IVL_INT' }, () => {
+                  w.empty('low', { value: lv.atLeast, inclusive: 'true' });
+                  w.empty('high', { value: lv.atMost, inclusive: 'true' });
+                });
+              } else {
+                code(w, codes.levelObservation);
+                w.empty('statusCode', { code: 'completed' });
+                w.empty('effectiveTime', { value: toCdaDate(lv.date) });
+                w.empty('value', { 'xsi:type': 'CD', code: codes.levelValues[lv.level].code, codeSystem: codes.levelValues[lv.level].codeSystem, displayName: codes.levelValues[lv.level].displayName });
+                w.empty('methodCode', { code: lv.basis, codeSystem: codes.levelCodeSystem });
+              }
               for (const d of lv.drivers) {
                 w.el('entryRelationship', { typeCode: 'RSON' }, () =>
                   w.el('observation', { classCode: 'OBS', moodCode: 'EVN' }, () => {
@@ -443,6 +463,17 @@ export function toCpdXml(plan: TreatmentPlan, options: ToCpdXmlOptions = {}): st
                     w.empty('value', { 'xsi:type': 'CD', code: d.factor, codeSystem: codes.levelCodeSystem });
                   }),
                 );
+              }
+              if (provisional) {
+                for (const a of lv.awaiting) {
+                  w.el('entryRelationship', { typeCode: 'COMP' }, () =>
+                    w.el('observation', { classCode: 'OBS', moodCode: 'EVN' }, () => {
+                      code(w, codes.levelAwaiting);
+                      w.leaf('text', a.text);
+                      w.empty('value', { 'xsi:type': 'CD', code: a.code, codeSystem: codes.levelCodeSystem });
+                    }),
+                  );
+                }
               }
               const interval = (c: CpdCode, months: number | null): void => {
                 w.el('entryRelationship', { typeCode: 'COMP' }, () =>
