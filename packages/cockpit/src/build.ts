@@ -18,6 +18,7 @@ import {
   subMonthsIso,
 } from '@kronikerpakker/core';
 import type {
+  Condition,
   FactCatalogue,
   FactContext,
   IsoDate,
@@ -32,7 +33,7 @@ import { CARE_PACK_IDS, defaultCarePacks, evaluateCareInContext } from '@kronike
 import type { CareContextOptions } from '@kronikerpakker/business-rules';
 import { DIFFERENTIATION_PACK_IDS, defaultDifferentiationPacks, suggestLevelInContext } from '@kronikerpakker/differentiation';
 import type { SuggestLevelInContextOptions } from '@kronikerpakker/differentiation';
-import { INCLUSION_PACK_IDS, defaultInclusionPacks, evaluateInclusionInContext } from '@kronikerpakker/inclusion';
+import { INCLUSION_PACK_IDS, defaultInclusionPacks, enrolmentFor, evaluateInclusionInContext } from '@kronikerpakker/inclusion';
 import type { InclusionContextOptions } from '@kronikerpakker/inclusion';
 import { proFactCatalogue } from '@kronikerpakker/pro';
 import { indicatorsOf } from './indicators';
@@ -82,6 +83,20 @@ const PROFILE_CONFIG: Readonly<Record<CockpitProfile, () => ProfileConfig>> = {
   }),
 };
 
+/** The fact each profile's `group` column shows. */
+const GROUP_FACT: Readonly<Record<CockpitProfile, string>> = { KOL: 'goldGroup', LRS: 'latestStartBackGroup' };
+
+/** The params of the first leaf of `conditions` that reads `fact`, or undefined. */
+function paramsOfFact(conditions: Condition, fact: string): Readonly<Record<string, unknown>> | undefined {
+  if ('fact' in conditions) return conditions.fact === fact ? (conditions.params ?? undefined) : undefined;
+  const children = 'all' in conditions ? conditions.all : 'any' in conditions ? conditions.any : [conditions.not];
+  for (const child of children) {
+    const params = paramsOfFact(child, fact);
+    if (params !== undefined) return params;
+  }
+  return undefined;
+}
+
 const NO_LEVEL: CockpitLevel = Object.freeze({ suggested: null, determined: false, decided: null, effective: null });
 const NO_CODES: readonly string[] = Object.freeze([]);
 const NO_WORKLISTS: readonly WorklistId[] = Object.freeze([]);
@@ -94,6 +109,7 @@ class Row implements CockpitRow {
     readonly position: number,
     readonly status: CockpitRow['status'],
     readonly enrolled: boolean,
+    readonly standing: CockpitRow['standing'],
     readonly level: CockpitLevel,
     readonly group: CockpitRow['group'],
     readonly lastAarsstatus: IsoDate | null,
@@ -114,7 +130,7 @@ class Counts {
   dataQuality = 0;
 }
 
-/** Tallies of the enrolled patients, for the indicators. */
+/** Tallies of the patients in the package (and the candidates), for the indicators. */
 class Tally {
   eligibleOrEnrolled = 0;
   enrolled = 0;
@@ -192,6 +208,8 @@ export class CockpitBuilder {
   private readonly onProgress: ((processed: number) => void) | undefined;
   private readonly ruleSets: readonly RuleSetRef[];
   private readonly catalogue: FactCatalogue;
+  /** The params the level pack reads the group fact with (its freshness window), so the column shows the group the level uses. */
+  private readonly groupParams: Readonly<Record<string, unknown>> | undefined;
   private readonly cutoff6m: IsoDate;
   private readonly cutoff12m: IsoDate;
   private readonly cutoff24m: IsoDate;
@@ -219,11 +237,16 @@ export class CockpitBuilder {
     this.carePacks = carePacks;
     this.levelPacks = levelPacks;
     // Select up front: a date without a valid pack version fails before any record, and the refs are known.
-    const refs = [
-      inclusionPacks.select(INCLUSION_PACK_IDS[profile], asOf).pack.ref,
-      levelPacks.select(DIFFERENTIATION_PACK_IDS[profile], asOf).pack.ref,
-      carePacks.select(CARE_PACK_IDS[profile], asOf).pack.ref,
-    ];
+    const levelPack = levelPacks.select(DIFFERENTIATION_PACK_IDS[profile], asOf).pack;
+    const refs = [inclusionPacks.select(INCLUSION_PACK_IDS[profile], asOf).pack.ref, levelPack.ref, carePacks.select(CARE_PACK_IDS[profile], asOf).pack.ref];
+    // Issue 12 finding 4: the level pack reads MRC/CAT (goldGroup) and STarT Back with a freshness window; the
+    // group column uses the same params, so an old score shows as unknown, as the level and the care treat it.
+    let groupParams: Readonly<Record<string, unknown>> | undefined;
+    for (const rule of levelPack.rules) {
+      groupParams = paramsOfFact(rule.conditions, GROUP_FACT[profile]);
+      if (groupParams !== undefined) break;
+    }
+    this.groupParams = groupParams;
     const seen = new Set<string>();
     this.ruleSets = Object.freeze(
       refs.filter((r) => {
@@ -322,12 +345,14 @@ export class CockpitBuilder {
     if (!inProfile) return;
     this.inProfile++;
 
-    const suggestion = suggestLevelInContext(ctx, this.levelOptions);
-    const careOptions: CareContextOptions = { package: profile, packs: this.carePacks, levelPacks: this.levelPacks, level: suggestion };
+    // The one enrolment policy decides the level and the care scope, as in the facade and the plan.
+    const enrolment = enrolmentFor(profile, status, enrolled);
+    const suggestion = enrolment.levelApplies ? suggestLevelInContext(ctx, this.levelOptions) : undefined;
+    const careOptions: CareContextOptions = { package: profile, packs: this.carePacks, levelPacks: this.levelPacks, level: suggestion, inclusion };
     const care = evaluateCareInContext(ctx, careOptions);
 
     let level: CockpitLevel = NO_LEVEL;
-    if (enrolled || status === 'eligible') {
+    if (suggestion !== undefined) {
       const decided: Level | null = suggestion.clinicianDecision?.level ?? null;
       level = { suggested: suggestion.suggestedLevel, determined: suggestion.determined, decided, effective: decided ?? suggestion.suggestedLevel };
     }
@@ -383,7 +408,7 @@ export class CockpitBuilder {
             : 'missing';
 
     const groupValue =
-      profile === 'KOL' ? computeFact(ctx, 'goldGroup') : computeFact(ctx, 'latestStartBackGroup', undefined, this.catalogue);
+      profile === 'KOL' ? computeFact(ctx, 'goldGroup', this.groupParams) : computeFact(ctx, 'latestStartBackGroup', this.groupParams, this.catalogue);
     const group = typeof groupValue === 'string' ? (groupValue as CockpitRow['group']) : null;
 
     const row = new Row(
@@ -391,6 +416,7 @@ export class CockpitBuilder {
       position,
       status,
       enrolled,
+      enrolment.standing,
       level,
       group,
       lastAarsstatus,
@@ -411,8 +437,8 @@ export class CockpitBuilder {
     }
     if (on !== undefined) row.worklists = on;
 
-    if (status === 'eligible' || enrolled) this.tally.eligibleOrEnrolled++;
-    if (enrolled) this.tallyEnrolled(record, row);
+    if (enrolment.levelApplies) this.tally.eligibleOrEnrolled++;
+    if (enrolment.inPackage) this.tallyEnrolled(record, row);
     this.rows?.push(row);
     this.onRow?.(row);
   }

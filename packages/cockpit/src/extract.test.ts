@@ -90,6 +90,23 @@ describe('suppression on the 20-patient clinic', () => {
     expect(l1?.numerator === null || l1?.denominator === null).toBe(true);
   });
 
+  it('LRS: the level-3 worklist equals the level-3 numerator (issue 12 finding 8), so it is suppressed with it', () => {
+    // 2 x l01 (level 1), 12 x l03 (level 2), 10 x l05 (level 3), all in the package: level 1 (2) is small; its
+    // complement among the levels (level 3, the smallest) must not be published again as the size of the level-3 worklist.
+    const pick = (id: string, n: number) => Array.from({ length: n }, (_, i) => ({ ...(CLINIC.find((r) => r.id === id) as object), id: `${id}-${String(i)}` }));
+    const records = [...pick('l01', 2), ...pick('l03', 12), ...pick('l05', 10)];
+    const cockpit = buildCockpit(records, { asOf: CLINIC_AS_OF, profile: 'LRS' });
+    expect(cockpit.indicators.filter((i) => i.id.startsWith('level-')).map((i) => i.numerator)).toEqual([2, 12, 10]);
+    expect(cockpit.worklists.find((w) => w.id === 'level-3')?.size).toBe(10);
+    const extract = monitoringExtract(cockpit);
+    const level = (n: number) => extract.indicators.find((i) => i.id === `level-${String(n)}`)?.numerator;
+    const enrolled = extract.indicators.find((i) => i.id === 'enrolled')?.numerator;
+    expect(level(1)).toBeNull();
+    const level3 = level(3) ?? extract.worklists.find((w) => w.id === 'level-3')?.size ?? null;
+    // Level 1 = enrolled - level 2 - level 3 must not be computable from what is published.
+    expect(enrolled === null || level(2) === null || level3 === null).toBe(true);
+  });
+
   it('with minCell 1 nothing is suppressed', () => {
     const cockpit = buildCockpit(CLINIC, { asOf: CLINIC_AS_OF, profile: 'LRS' });
     const extract = monitoringExtract(cockpit, { minCell: 1 });
@@ -126,6 +143,8 @@ function relations(e: MonitoringExtract): { total: number | null; parts: (number
     parts: ['level-1', 'level-2', 'level-3'].map((id) => ind(id)?.numerator ?? null),
     ids: ['enrolled', 'level-1', 'level-2', 'level-3'],
   });
+  // Issue 12 finding 8: the level-3 worklist holds exactly the patients in the package at level 3.
+  out.push({ total: wl('level-3')?.size ?? null, parts: [ind('level-3')?.numerator ?? null], ids: ['level-3-worklist', 'level-3'] });
   return out;
 }
 
@@ -143,6 +162,7 @@ function recoverable(e: MonitoringExtract, truth: Cockpit): string[] {
     candidates: truth.worklists.find((w) => w.id === 'candidates')?.size ?? 0,
   };
   for (const l of ['level-1', 'level-2', 'level-3']) cockpitValue[l] = truth.indicators.find((i) => i.id === l)?.numerator ?? 0;
+  cockpitValue['level-3-worklist'] = truth.worklists.find((w) => w.id === 'level-3')?.size ?? 0;
   for (const r of rels) {
     [r.total, ...r.parts].forEach((v, i) => {
       if (v !== null) known.set(r.ids[i] as string, v);
@@ -202,9 +222,14 @@ describe('suppression, as a property over generated small populations', () => {
         };
         for (const i of extract.indicators) diff(i.denominator, i.numerator);
         diff(extract.population.valid, extract.population.inProfile);
+        const inProfile = extract.population.inProfile;
+        const inPackageOrCandidates = extract.indicators[0]?.denominator;
         for (const w of extract.worklists) {
-          if (w.id === 'no-longer-eligible') diff(extract.indicators[0]?.numerator, w.size);
-          else if (w.id !== 'candidates' && w.id !== 'level-3') diff(extract.population.inProfile, w.size);
+          // Issue 12 finding 8: the enrolled who no longer meet the criteria are outside the package and not
+          // candidates, so the rest of the profile (not enrolled, not eligible) is the difference to protect.
+          if (w.id === 'no-longer-eligible') {
+            if (inProfile !== null && inPackageOrCandidates !== null && inPackageOrCandidates !== undefined) diff(inProfile - inPackageOrCandidates, w.size);
+          } else if (w.id !== 'candidates' && w.id !== 'level-3') diff(inProfile, w.size);
         }
         for (const v of Object.values(extract.invalid.byCode)) diff(extract.invalid.count, v);
         const level3 = extract.indicators.find((i) => i.id === 'level-3')?.numerator;

@@ -285,13 +285,20 @@ export function monitoringExtract(cockpit: Cockpit, options: MonitoringExtractOp
   const enrolledIndicator = indicatorById.get('enrolled');
   const enrolled = cell(enrolledIndicator?.numerator ?? 0);
   const eligibleOrEnrolled = cell(enrolledIndicator?.denominator ?? 0);
-  partOf(eligibleOrEnrolled, inProfile);
 
   const worklistCell = new Map<WorklistId, number>();
   for (const w of cockpit.worklists) worklistCell.set(w.id, cell(w.size));
   const candidates = worklistCell.get('candidates');
   if (candidates !== undefined) equations.push([[eligibleOrEnrolled, 1], [enrolled, -1], [candidates, -1]]);
   else partOf(enrolled, eligibleOrEnrolled);
+  // The enrolled who no longer meet the criteria are neither in the package nor candidates (the enrolment
+  // policy): the profile holds both groups and the rest (not enrolled, not eligible) apart.
+  const noLonger = worklistCell.get('no-longer-eligible');
+  if (noLonger === undefined) partOf(eligibleOrEnrolled, inProfile);
+  else {
+    const rest = cell(pop.inProfile - (cells[eligibleOrEnrolled] as Cell).value - (cells[noLonger] as Cell).value, true);
+    equations.push([[inProfile, 1], [eligibleOrEnrolled, -1], [noLonger, -1], [rest, -1]]);
+  }
 
   const numeratorCell = new Map<IndicatorId, number>();
   const denominatorCell = new Map<IndicatorId, number>();
@@ -309,15 +316,10 @@ export function monitoringExtract(cockpit: Cockpit, options: MonitoringExtractOp
   if (levels.length === 3) equations.push([[enrolled, 1], ...levels.map((l) => [l, -1] as const)]);
 
   for (const [id, w] of worklistCell) {
-    if (id === 'candidates') continue;
-    if (id === 'no-longer-eligible') partOf(w, enrolled);
-    else if (id === 'level-3' && numeratorCell.has('level-3') && candidates !== undefined) {
-      // Level 3 on the worklist = enrolled at level 3 + candidates at level 3.
-      const l3 = numeratorCell.get('level-3') as number;
-      const candidatesAt3 = cell((cells[w] as Cell).value - (cells[l3] as Cell).value, true);
-      const candidatesNot3 = cell((cells[candidates] as Cell).value - (cells[candidatesAt3] as Cell).value, true);
-      equations.push([[w, 1], [l3, -1], [candidatesAt3, -1]]);
-      equations.push([[candidates, 1], [candidatesAt3, -1], [candidatesNot3, -1]]);
+    if (id === 'candidates' || id === 'no-longer-eligible') continue;
+    if (id === 'level-3' && numeratorCell.has('level-3')) {
+      // The level-3 worklist holds exactly the patients in the package at level 3 (the level-3 numerator).
+      equations.push([[w, 1], [numeratorCell.get('level-3') as number, -1]]);
     } else partOf(w, inProfile);
   }
 

@@ -5,7 +5,7 @@
  * @module
  */
 import type { IsoDate, Level, LocalizedText, RulePackSet, RuleSetRef, UnknownFieldPolicy } from '@kronikerpakker/core';
-import type { InclusionStatus } from '@kronikerpakker/inclusion';
+import type { EnrolmentStanding, InclusionStatus } from '@kronikerpakker/inclusion';
 
 /**
  * A cockpit profile: the package whose population the cockpit shows.
@@ -86,7 +86,8 @@ export interface CockpitLevel {
 
 /**
  * The PRO status of a row (see docs/cockpit.md):
- * `not-applicable` when the package's care rules do not apply to the patient;
+ * `not-applicable` when the patient is not in the package (standing other
+ * than `enrolled`: the package's care items are not in scope);
  * `missing` when a PRO missing-data item is open (KOL: `kol.cat.missing`,
  * `kol.mrc.missing`; LRS: `lrs.start-back.missing`) or no questionnaire of
  * the package's instruments was answered in the last 12 months;
@@ -142,17 +143,28 @@ export interface CockpitRow {
   readonly status: InclusionStatus;
   /** Enrolled: the latest package decision for the package (on or before asOf) is `included`. */
   readonly enrolled: boolean;
-  /** The level (for eligible or enrolled patients; else all null). */
+  /**
+   * Where the patient stands by the enrolment policy (`enrolmentOf` of
+   * `@kronikerpakker/inclusion`): `enrolled` (in the package), `candidate`,
+   * `excluded`, `not-eligible` or `insufficient-data`.
+   */
+  readonly standing: EnrolmentStanding;
+  /** The level, when the enrolment policy says one applies (in the package, or a candidate); else all null. */
   readonly level: CockpitLevel;
-  /** KOL: the GOLD group (A, B, E); LRS: the latest STarT Back risk group; null when unknown. */
+  /**
+   * KOL: the GOLD group (A, B, E); LRS: the latest STarT Back risk group;
+   * null when unknown. Read with the level pack's freshness window (MRC/CAT
+   * of the last 12 months, STarT Back of the last 6 months in the shipped
+   * packs), so an older score shows as unknown, as the level and care treat it.
+   */
   readonly group: 'A' | 'B' | 'E' | 'low' | 'medium' | 'high' | null;
   /** The date of the latest årsstatus encounter for the package (or without a package). */
   readonly lastAarsstatus: IsoDate | null;
-  /** The earliest due date of the row's `due` and `overdue` items. */
+  /** The earliest due date of the row's `due` and `overdue` items (before asOf only for an overdue item). */
   readonly nextDue: IsoDate | null;
   /** Care items by kind. */
   readonly counts: CockpitCounts;
-  /** True when a care item is urgent (an open red flag). */
+  /** True when a care item is urgent (an open urgent warning sign, `lrs.red-flag.open`). */
   readonly urgent: boolean;
   /** The PRO status. */
   readonly pro: ProStatus;
@@ -172,6 +184,7 @@ export interface CockpitRow {
  */
 export type WorklistId =
   | 'aarsstatus-overdue'
+  | 'aarsstatus-none'
   | 'aarsstatus-due-30d'
   | 'missing-spirometry'
   | 'level-3'

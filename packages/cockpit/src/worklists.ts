@@ -17,9 +17,9 @@ function hasAnyCode(row: CockpitRow, codes: readonly string[]): boolean {
   return false;
 }
 
-/** Eligible and not enrolled. */
+/** Eligible and not enrolled (the enrolment policy's `candidate`). */
 function isCandidate(row: CockpitRow): boolean {
-  return row.status === 'eligible' && !row.enrolled;
+  return row.standing === 'candidate';
 }
 
 /** Enrolled and no longer meeting the criteria. */
@@ -27,12 +27,12 @@ function isNoLongerEligible(row: CockpitRow): boolean {
   return row.enrolled && (row.status === 'not-eligible' || row.status === 'excluded');
 }
 
+/** In the package (enrolled; eligible or data missing) with effective level 3: candidates are not followed up yet. */
 function isLevel3(row: CockpitRow): boolean {
-  return row.level.effective === 3;
+  return row.standing === 'enrolled' && row.level.effective === 3;
 }
 
 const KOL_MISSING_SPIROMETRY = ['kol.spirometry.due', 'dq.kol-without-spirometry'] as const;
-const KOL_AARSSTATUS_OVERDUE = ['kol.aarsstatus.overdue', 'kol.aarsstatus.none'] as const;
 
 function def(
   profile: CockpitProfile,
@@ -67,8 +67,8 @@ const CANDIDATES_TEXT: [[string, string], [string, string], [string, string]] = 
 const NO_LONGER_TEXT: [[string, string], [string, string], [string, string]] = [
   ['Tilmeldt, men opfylder ikke længere kriterierne', 'Enrolled but no longer meeting the criteria'],
   [
-    'Patienter i pakken, som ikke længere opfylder kriterierne (fx diagnose afsluttet, ikke længere tilmeldt klinikken, rødt flag). Vurder om forløbet skal afsluttes eller registreringen rettes.',
-    'Patients in the package who no longer meet its criteria (e.g. diagnosis resolved, no longer listed, a red flag). Consider ending the package or correcting the record.',
+    'Tilmeldte patienter, som ikke længere opfylder kriterierne (fx diagnose afsluttet, ikke længere tilmeldt klinikken, et akut alarmsymptom). Pakkens opgaver er sat i bero: vurder om forløbet skal afsluttes eller registreringen rettes.',
+    'Enrolled patients who no longer meet its criteria (e.g. diagnosis resolved, no longer listed, an urgent warning sign). The package\'s tasks are paused: consider ending the package or correcting the record.',
   ],
   [
     'Tilmeldt (seneste pakkebeslutning "included") og inklusionsstatus "not-eligible" eller "excluded".',
@@ -83,8 +83,8 @@ const LEVEL3_TEXT: [[string, string], [string, string], [string, string]] = [
     'Patients with the greatest needs: the closest follow-up, by the contact plan of level 3.',
   ],
   [
-    'Gældende niveau 3: klinikerens seneste niveaubeslutning, ellers det foreslåede niveau. Kun tilmeldte eller inklusionsegnede patienter har et niveau.',
-    'Effective level 3: the clinician\'s latest level decision, else the suggested level. Only enrolled or eligible patients have a level.',
+    'I pakken (tilmeldt, hverken udelukket eller ude af kriterierne) med gældende niveau 3: klinikerens seneste niveaubeslutning, ellers det foreslåede niveau.',
+    'In the package (enrolled, neither excluded nor not-eligible) with effective level 3: the clinician\'s latest level decision, else the suggested level.',
   ],
 ];
 
@@ -95,19 +95,20 @@ const LEVEL3_TEXT: [[string, string], [string, string], [string, string]] = [
  *
  * | profile | id | rows |
  * |---|---|---|
- * | KOL | `aarsstatus-overdue` | care item `kol.aarsstatus.overdue` or `kol.aarsstatus.none` |
- * | KOL | `aarsstatus-due-30d` | care item `kol.aarsstatus.due` |
- * | KOL | `missing-spirometry` | care item `kol.spirometry.due` or `dq.kol-without-spirometry` |
- * | KOL | `level-3` | effective level 3 |
- * | KOL | `frequent-exacerbations` | care item `kol.exacerbations.review` |
- * | KOL | `smokers` | care item `kol.smoking-cessation` |
- * | KOL, LRS | `candidates` | status eligible, not enrolled |
+ * | KOL | `aarsstatus-overdue` | care item `kol.aarsstatus.overdue` (in the package, past its due date) |
+ * | KOL | `aarsstatus-none` | care item `kol.aarsstatus.none` (in the package, never held) |
+ * | KOL | `aarsstatus-due-30d` | care item `kol.aarsstatus.due` (in the package) |
+ * | KOL | `missing-spirometry` | care item `kol.spirometry.due` (in the package) or `dq.kol-without-spirometry` (scope always: any patient with the diagnosis) |
+ * | KOL | `level-3` | in the package, effective level 3 |
+ * | KOL | `frequent-exacerbations` | care item `kol.exacerbations.review` (in the package) |
+ * | KOL | `smokers` | care item `kol.smoking-cessation` (in the package) |
+ * | KOL, LRS | `candidates` | standing `candidate`: status eligible, not enrolled |
  * | KOL, LRS | `no-longer-eligible` | enrolled, status not-eligible or excluded |
- * | LRS | `red-flag-open` | care item `lrs.red-flag.open` |
- * | LRS | `sick-leave` | care item `lrs.sick-leave` |
- * | LRS | `level-3` | effective level 3 |
- * | LRS | `follow-up-overdue` | care item `lrs.follow-up.overdue` |
- * | LRS | `start-back-missing` | care item `lrs.start-back.missing` |
+ * | LRS | `red-flag-open` | care item `lrs.red-flag.open` (scope always: an urgent warning sign, any standing) |
+ * | LRS | `sick-leave` | care item `lrs.sick-leave` (in the package) |
+ * | LRS | `level-3` | in the package, effective level 3 |
+ * | LRS | `follow-up-overdue` | care item `lrs.follow-up.overdue` (in the package) |
+ * | LRS | `start-back-missing` | care item `lrs.start-back.missing` (in the package) |
  *
  * @example
  * ```ts
@@ -119,15 +120,26 @@ export const WORKLISTS: readonly WorklistDefinition[] = Object.freeze([
     'KOL',
     'aarsstatus-overdue',
     ['Årsstatus overskredet', 'Årsstatus overdue'],
+    ['Patienter i pakken, hvis årsstatus skulle have været holdt.', 'Patients in the package whose årsstatus (yearly review) is past its due date.'],
     [
-      'Patienter, hvis årsstatus skulle have været holdt, eller som aldrig har haft en årsstatus for KOL.',
-      'Patients whose årsstatus (yearly review) is past its due date, or who never had one for KOL.',
+      'Plejepunkt kol.aarsstatus.overdue: patienten er i pakken, og seneste årsstatus + 12 måneder ligger før opgørelsesdatoen.',
+      'Care item kol.aarsstatus.overdue: the patient is in the package, and the latest årsstatus + 12 months lies before the evaluation date.',
+    ],
+    (row) => hasCode(row, 'kol.aarsstatus.overdue'),
+  ),
+  def(
+    'KOL',
+    'aarsstatus-none',
+    ['Ingen årsstatus registreret', 'No årsstatus recorded'],
+    [
+      'Patienter i pakken, som aldrig har haft en årsstatus for KOL: planlæg den første.',
+      'Patients in the package who never had an årsstatus for KOL: plan the first one.',
     ],
     [
-      'Plejepunkt kol.aarsstatus.overdue (seneste årsstatus + 12 måneder ligger før i dag) eller kol.aarsstatus.none (ingen årsstatus registreret).',
-      'Care item kol.aarsstatus.overdue (the latest årsstatus + 12 months lies before today) or kol.aarsstatus.none (no årsstatus recorded).',
+      'Plejepunkt kol.aarsstatus.none: patienten er i pakken, og ingen årsstatus (for KOL eller uden pakke) er registreret.',
+      'Care item kol.aarsstatus.none: the patient is in the package, and no årsstatus (for KOL or without a package) is recorded.',
     ],
-    (row) => hasAnyCode(row, KOL_AARSSTATUS_OVERDUE),
+    (row) => hasCode(row, 'kol.aarsstatus.none'),
   ),
   def(
     'KOL',
@@ -135,8 +147,8 @@ export const WORKLISTS: readonly WorklistDefinition[] = Object.freeze([
     ['Årsstatus inden for 30 dage', 'Årsstatus due within 30 days'],
     ['Patienter, der skal indkaldes til årsstatus inden for de næste 30 dage.', 'Patients to call in for their årsstatus within the next 30 days.'],
     [
-      'Plejepunkt kol.aarsstatus.due: årsstatus forfalder om 0-30 dage.',
-      'Care item kol.aarsstatus.due: the årsstatus falls due in 0-30 days.',
+      'Plejepunkt kol.aarsstatus.due: patienten er i pakken, og årsstatus forfalder om 0-30 dage.',
+      'Care item kol.aarsstatus.due: the patient is in the package, and the årsstatus falls due in 0-30 days.',
     ],
     (row) => hasCode(row, 'kol.aarsstatus.due'),
   ),
@@ -149,8 +161,8 @@ export const WORKLISTS: readonly WorklistDefinition[] = Object.freeze([
       'Patients who need a spirometry: none before the årsstatus, or a KOL diagnosis without any spirometry.',
     ],
     [
-      'Plejepunkt kol.spirometry.due (årsstatus forfalder, er overskredet eller aldrig holdt, og ingen spirometri de seneste 12 måneder) eller dq.kol-without-spirometry (aktiv KOL-diagnose og ingen spirometri overhovedet).',
-      'Care item kol.spirometry.due (årsstatus due, overdue or never held, and no spirometry in the last 12 months) or dq.kol-without-spirometry (an active KOL diagnosis and no spirometry at all).',
+      'Plejepunkt kol.spirometry.due (i pakken: årsstatus forfalder, er overskredet eller aldrig holdt, og ingen spirometri de seneste 12 måneder) eller dq.kol-without-spirometry (datakvalitet, for alle: aktiv KOL-diagnose og ingen spirometri overhovedet; også patienter uden for pakken).',
+      'Care item kol.spirometry.due (in the package: årsstatus due, overdue or never held, and no spirometry in the last 12 months) or dq.kol-without-spirometry (data quality, for everyone: an active KOL diagnosis and no spirometry at all; also patients outside the package).',
     ],
     (row) => hasAnyCode(row, KOL_MISSING_SPIROMETRY),
   ),
@@ -164,8 +176,8 @@ export const WORKLISTS: readonly WorklistDefinition[] = Object.freeze([
       'Patients with frequent or severe exacerbations (GOLD group E): review the treatment and the level.',
     ],
     [
-      'Plejepunkt kol.exacerbations.review: mindst 2 moderate eksacerbationer eller mindst 1 med indlæggelse de seneste 12 måneder.',
-      'Care item kol.exacerbations.review: at least 2 moderate exacerbations or at least 1 leading to admission in the last 12 months.',
+      'Plejepunkt kol.exacerbations.review: patienten er i pakken og har haft mindst 2 moderate eksacerbationer eller mindst 1 med indlæggelse de seneste 12 måneder.',
+      'Care item kol.exacerbations.review: the patient is in the package and had at least 2 moderate exacerbations or at least 1 leading to admission in the last 12 months.',
     ],
     (row) => hasCode(row, 'kol.exacerbations.review'),
   ),
@@ -175,8 +187,8 @@ export const WORKLISTS: readonly WorklistDefinition[] = Object.freeze([
     ['Rygere', 'Smokers'],
     ['Patienter, der ryger: tilbyd rygestop.', 'Patients who smoke: offer smoking cessation.'],
     [
-      'Plejepunkt kol.smoking-cessation: seneste registrerede rygestatus er "current".',
-      'Care item kol.smoking-cessation: the latest recorded smoking status is "current".',
+      'Plejepunkt kol.smoking-cessation: patienten er i pakken, og seneste registrerede rygestatus er "current".',
+      'Care item kol.smoking-cessation: the patient is in the package, and the latest recorded smoking status is "current".',
     ],
     (row) => hasCode(row, 'kol.smoking-cessation'),
   ),
@@ -187,12 +199,12 @@ export const WORKLISTS: readonly WorklistDefinition[] = Object.freeze([
     'red-flag-open',
     ['Åbent rødt flag', 'Open red flag'],
     [
-      'Patienter med et rødt flag, der ikke er afklaret: vurder akut. Står først på alle lister.',
-      'Patients with a red flag not yet cleared: assess urgently. They come first on every list.',
+      'Patienter med et akut alarmsymptom, der ikke er afklaret: vurder akut. Står først på alle lister. Gælder alle med diagnosen, også uden for pakken.',
+      'Patients with an urgent warning sign not yet cleared: assess urgently. They come first on every list. Concerns everyone with the diagnosis, also outside the package.',
     ],
     [
-      'Plejepunkt lrs.red-flag.open: et rødt flag, hvis seneste vurdering er "present" (ikke "absent" eller "cleared").',
-      'Care item lrs.red-flag.open: a red flag whose latest assessment is "present" (not "absent" or "cleared").',
+      'Plejepunkt lrs.red-flag.open: et akut alarmsymptom efter inklusionspakken (ridebukseanæstesi eller blære-/tarmforstyrrelse; progredierende neurologisk udfald; feber med immunsuppression eller i.v. stofbrug; betydende traume; tidligere kræft med vægttab eller konstante/natlige smerter; mistanke om inflammatorisk sygdom), seneste vurdering "present". En risikofaktor alene (fx høj alder, osteoporose, feber) sætter ikke patienten her.',
+      'Care item lrs.red-flag.open: an urgent warning sign by the inclusion pack (saddle anaesthesia or bladder/bowel dysfunction; a progressive neurological deficit; fever with immunosuppression or iv drug use; significant trauma; previous cancer with weight loss or constant/night pain; suspected inflammatory disease), latest assessment "present". A risk factor alone (such as high age, osteoporosis, fever) does not put a patient here.',
     ],
     (row) => hasCode(row, 'lrs.red-flag.open'),
   ),
@@ -202,8 +214,8 @@ export const WORKLISTS: readonly WorklistDefinition[] = Object.freeze([
     ['Sygemeldte', 'On sick leave'],
     ['Patienter, der har været sygemeldt længe: fastholdelse i arbejde.', 'Patients on long sick leave: work retention.'],
     [
-      'Plejepunkt lrs.sick-leave: igangværende sygemelding (hel eller delvis) i 4 uger eller mere.',
-      'Care item lrs.sick-leave: current sick leave (full or partial) for 4 weeks or more.',
+      'Plejepunkt lrs.sick-leave: patienten er i pakken og har en igangværende sygemelding (hel eller delvis) i 4 uger eller mere.',
+      'Care item lrs.sick-leave: the patient is in the package and has current sick leave (full or partial) for 4 weeks or more.',
     ],
     (row) => hasCode(row, 'lrs.sick-leave'),
   ),
@@ -214,8 +226,8 @@ export const WORKLISTS: readonly WorklistDefinition[] = Object.freeze([
     ['Opfølgning overskredet', 'Follow-up overdue'],
     ['Patienter, hvis planlagte opfølgning efter kontaktplanen er overskredet.', 'Patients whose planned follow-up by the contact plan is overdue.'],
     [
-      'Plejepunkt lrs.follow-up.overdue: seneste årsstatus eller opfølgning + niveauets interval ligger før i dag.',
-      'Care item lrs.follow-up.overdue: the latest årsstatus or follow-up + the level\'s interval lies before today.',
+      'Plejepunkt lrs.follow-up.overdue: patienten er i pakken, og seneste årsstatus eller opfølgning + niveauets interval ligger før opgørelsesdatoen.',
+      'Care item lrs.follow-up.overdue: the patient is in the package, and the latest årsstatus or follow-up + the level\'s interval lies before the evaluation date.',
     ],
     (row) => hasCode(row, 'lrs.follow-up.overdue'),
   ),
@@ -225,8 +237,8 @@ export const WORKLISTS: readonly WorklistDefinition[] = Object.freeze([
     ['Mangler STarT Back', 'STarT Back missing'],
     ['Patienter uden en nylig STarT Back-screening: send skemaet.', 'Patients without a recent STarT Back screening: send the questionnaire.'],
     [
-      'Plejepunkt lrs.start-back.missing: ingen STarT Back de seneste 6 måneder.',
-      'Care item lrs.start-back.missing: no STarT Back in the last 6 months.',
+      'Plejepunkt lrs.start-back.missing: patienten er i pakken og har ingen STarT Back fra de seneste 6 måneder (en ældre tæller som manglende).',
+      'Care item lrs.start-back.missing: the patient is in the package and has no STarT Back from the last 6 months (an older one counts as missing).',
     ],
     (row) => hasCode(row, 'lrs.start-back.missing'),
   ),
