@@ -242,6 +242,16 @@ const CAT_FORM_TABLE = new WeightedTable<'total' | 'items' | 'questionnaire'>([
 ]);
 
 /** Red flags that are plausibly `present` in a GP population with back pain. */
+/**
+ * The warning signs the generator records (assessed, present or cleared).
+ * Issue 12 added `progressive-neurological-deficit` to the vocabulary; the
+ * generator keeps the list it had before, so a seed gives the same clinic as
+ * before (the committed fixture, which the reference tests of several
+ * packages read, stays byte-identical). The urgent neurological sign is
+ * covered by hand-built cases (the conformance kit, the inclusion tables).
+ */
+const GENERATED_RED_FLAGS: readonly RedFlagCode[] = RED_FLAG_CODES.filter((f) => f !== 'progressive-neurological-deficit');
+
 const PRESENT_FLAG_TABLE = new WeightedTable<RedFlagCode>([
   ['previous-cancer', 20],
   ['constant-or-night-pain', 20],
@@ -816,11 +826,11 @@ function addLrs(c: Ctx, forcedOnset: DayNumber | undefined): LrsState {
 
   // Red flags: assessed for most; mostly absent, a few present, some cleared.
   if (rng.chance(0.85)) {
-    const assessed = RED_FLAG_CODES.filter(() => rng.chance(0.45));
+    const assessed = GENERATED_RED_FLAGS.filter(() => rng.chance(0.45));
     const hasOsteoporosis = c.comorbid.has('L95');
     const present = rng.chance(0.03) ? PRESENT_FLAG_TABLE.sample(rng) : undefined;
-    const cleared = rng.chance(0.07) ? rng.pick(RED_FLAG_CODES) : undefined;
-    for (const flag of RED_FLAG_CODES) {
+    const cleared = rng.chance(0.07) ? rng.pick(GENERATED_RED_FLAGS) : undefined;
+    for (const flag of GENERATED_RED_FLAGS) {
       let status: Item<'redFlags'>['status'] | undefined;
       if (flag === present) status = 'present';
       else if (flag === cleared) status = 'cleared';

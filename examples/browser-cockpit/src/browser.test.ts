@@ -156,15 +156,16 @@ describe('browser-cockpit', () => {
         const size = Number(await candidates.getAttribute('data-size'));
         expect(await candidates.locator('tbody tr').count()).toBe(size);
 
-        // A patient who does not meet the criteria gets no plan, and the page says why.
-        const notEligible = page.locator('#app tr:not([data-status="eligible"]) button.patient').first();
+        // A patient to whom no plan applies by the enrolment policy (issue 12: neither in the package nor a
+        // candidate) gets no plan, and the page says why.
+        const notEligible = page.locator('#app tr:not([data-standing="enrolled"]):not([data-standing="candidate"]) button.patient').first();
         await notEligible.click();
         await expect.poll(() => page.locator('#plan-status').getAttribute('data-state')).toBe('no-plan');
         expect(await page.locator('#plan-status').innerText()).toContain('Ingen plan');
         expect(await page.locator('#plan-frame').isHidden()).toBe(true);
 
-        // An eligible patient: the click opens the patient's plan in the sandboxed frame.
-        const eligible = page.locator('#profile-KOL tr[data-status="eligible"] button.patient').first();
+        // A patient in the package: the click opens the patient's plan in the sandboxed frame.
+        const eligible = page.locator('#profile-KOL tr[data-standing="enrolled"][data-status="eligible"] button.patient').first();
         const recordId = await eligible.getAttribute('data-record-id');
         await eligible.click();
         await expect.poll(() => page.locator('#plan-status').getAttribute('data-state')).toBe('plan');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CockpitRow } from '@kronikerpakker/cockpit';
-import { AS_OF, DEFAULT_CLINIC, buildClinicView, clinicChoiceFrom, levelText, planFor, statusText } from './cockpit-view';
+import { AS_OF, DEFAULT_CLINIC, buildClinicView, clinicChoiceFrom, levelText, planFor, standingText, statusText } from './cockpit-view';
 
 const view = buildClinicView({ seed: 2027, size: 500 });
 const rowsOf = (profile: 'KOL' | 'LRS'): readonly CockpitRow[] => view.cockpits[profile].rows ?? [];
@@ -67,10 +67,41 @@ describe('planFor', () => {
   });
 
   it('gives no plan to a patient who does not meet the criteria, and says why', () => {
-    const row = rowsOf('LRS').find((r) => r.status !== 'eligible');
+    const row = rowsOf('LRS').find((r) => r.status !== 'eligible' && !r.enrolled);
     expect(row).toBeDefined();
     const outcome = planFor(view.records.get(row!.id), row!, 'LRS');
     expect(outcome).toEqual({ kind: 'none', reason: expect.stringContaining(`kriterierne for LRS er »${statusText(row!.status).toLowerCase()}«`) as unknown });
+  });
+
+  // Issue 12 finding 1: the one enrolment policy decides the plan, as in the SDK.
+  it.each([
+    ['enrolled', 'eligible', true, 'plan'],
+    ['enrolled', 'insufficient-data', true, 'plan'],
+    ['candidate', 'eligible', false, 'plan'],
+    ['excluded', 'excluded', true, 'none'],
+    ['not-eligible', 'not-eligible', true, 'none'],
+    ['insufficient-data', 'insufficient-data', false, 'none'],
+  ] as const)('standing %s (status %s, enrolled %s): %s', (standing, status, enrolled, kind) => {
+    // Any KOL patient with a CPR will do: planFor decides by the row before it reads the record.
+    const base = rowsOf('KOL').find((r) => r.standing === 'enrolled' && (view.records.get(r.id) as { patient: { cpr?: string } }).patient.cpr !== undefined);
+    expect(base).toBeDefined();
+    const row = { ...base!, standing, status, enrolled } as CockpitRow;
+    const outcome = planFor(view.records.get(base!.id), row, 'KOL');
+    expect(outcome.kind).toBe(kind);
+    if (outcome.kind === 'none') expect(outcome.reason).toContain('Planen laves kun for patienter i pakken og kandidater.');
+  });
+
+  it('names every standing in Danish', () => {
+    expect(['enrolled', 'candidate', 'excluded', 'not-eligible', 'insufficient-data'].map((s) => standingText(s as CockpitRow['standing']))).toEqual([
+      'I pakken',
+      'Kandidat',
+      'Ekskluderet',
+      'Ikke i pakken',
+      'Ikke afgjort',
+    ]);
+    // Enrolled, but excluded or no longer eligible: the package's tasks are paused.
+    expect(standingText('excluded', true)).toBe('Sat i bero');
+    expect(standingText('not-eligible', true)).toBe('Sat i bero');
   });
 
   it('gives no plan to an eligible patient without a CPR number', () => {

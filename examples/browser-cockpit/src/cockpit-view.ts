@@ -120,14 +120,39 @@ function counterIds(): () => string {
 }
 
 /**
+ * Where the patient stands by the enrolment policy, in Danish, short enough
+ * for a table cell. An enrolled patient who is excluded or no longer meets
+ * the criteria is `Sat i bero`: enrolled, but the package's tasks are paused.
+ */
+export function standingText(standing: CockpitRow['standing'], enrolled = false): string {
+  switch (standing) {
+    case 'enrolled':
+      return 'I pakken';
+    case 'candidate':
+      return 'Kandidat';
+    case 'excluded':
+      return enrolled ? 'Sat i bero' : 'Ekskluderet';
+    case 'not-eligible':
+      return enrolled ? 'Sat i bero' : 'Ikke i pakken';
+    case 'insufficient-data':
+      return 'Ikke afgjort';
+  }
+}
+
+/**
  * Builds the patient's treatment plan for the row's package and renders the
- * patient's version (`renderPlanHtml`, audience `patient`, Danish). Only a
- * patient who meets the criteria and has a CPR number gets a plan; for anyone
- * else the outcome says why not. Errors are reported by code, never by value.
+ * patient's version (`renderPlanHtml`, audience `patient`, Danish). By the
+ * SDK's one enrolment policy (issue 12), a plan is made for patients in the
+ * package and candidates (`row.standing` `enrolled` or `candidate`) who have
+ * a CPR number; for anyone else the outcome says why not. Errors are
+ * reported by code, never by value.
  */
 export function planFor(raw: unknown, row: CockpitRow, profile: CockpitProfile): PlanOutcome {
-  if (row.status !== 'eligible') {
-    return { kind: 'none', reason: `Ingen plan: kriterierne for ${profile} er »${statusText(row.status).toLowerCase()}«. Planen laves kun for patienter, der opfylder kriterierne.` };
+  if (row.standing !== 'enrolled' && row.standing !== 'candidate') {
+    return {
+      kind: 'none',
+      reason: `Ingen plan: kriterierne for ${profile} er »${statusText(row.status).toLowerCase()}«${row.enrolled ? ', skønt patienten er tilmeldt' : ''}. Planen laves kun for patienter i pakken og kandidater.`,
+    };
   }
   const parsed = safeParsePatientRecord(raw, { asOf: AS_OF });
   if (!parsed.success) return { kind: 'none', reason: 'Ingen plan: journalen kunne ikke valideres.' };

@@ -7,7 +7,7 @@
  * SYNTHETIC DATA ONLY.
  */
 import type { CockpitProfile, CockpitRow, CockpitWorklist } from '@kronikerpakker/cockpit';
-import { AS_OF, PROFILES, PROFILE_NAMES, buildClinicView, clinicChoiceFrom, levelText, planFor, statusText } from './cockpit-view';
+import { AS_OF, PROFILES, PROFILE_NAMES, buildClinicView, clinicChoiceFrom, levelText, planFor, standingText, statusText } from './cockpit-view';
 import type { ClinicView } from './cockpit-view';
 import './style.css';
 
@@ -31,7 +31,7 @@ function byId<T extends HTMLElement>(id: string, type: new () => T): T {
 const COLUMNS: readonly (readonly [string, string])[] = [
   ['Journal', 'c-id'],
   ['Kriterier', 'c-status'],
-  ['Tilmeldt', 'c-enrolled'],
+  ['Forløb', 'c-enrolled'],
   ['Niveau', 'c-level'],
   ['Næste frist', 'c-due'],
   ['Forfaldne', 'c-count'],
@@ -44,7 +44,7 @@ function rowElement(row: CockpitRow, profile: CockpitProfile): HTMLTableRowEleme
   const button = el('button', { type: 'button', class: 'patient', 'aria-controls': 'plan-frame', 'data-record-id': row.id, 'data-profile': profile }, row.id);
   const cells = [
     statusText(row.status),
-    row.enrolled ? 'Ja' : 'Nej',
+    standingText(row.standing, row.enrolled),
     levelText(row.level),
     formatDate(row.nextDue),
     String(row.counts.overdue),
@@ -54,8 +54,8 @@ function rowElement(row: CockpitRow, profile: CockpitProfile): HTMLTableRowEleme
   ];
   const tr = el(
     'tr',
-    { 'data-record-id': row.id, 'data-profile': profile, 'data-status': row.status, 'data-enrolled': String(row.enrolled) },
-    el('th', { scope: 'row' }, button, ...(row.urgent ? [' ', el('span', { class: 'urgent-flag', role: 'img', 'aria-label': 'Haster', title: 'Haster: åbent rødt flag' }, '⚠')] : [])),
+    { 'data-record-id': row.id, 'data-profile': profile, 'data-status': row.status, 'data-standing': row.standing, 'data-enrolled': String(row.enrolled) },
+    el('th', { scope: 'row' }, button, ...(row.urgent ? [' ', el('span', { class: 'urgent-flag', role: 'img', 'aria-label': 'Haster', title: 'Haster: akut alarmsymptom (åbent rødt flag)' }, '⚠')] : [])),
     ...cells.map((text) => el('td', {}, text)),
   );
   return tr;
@@ -87,8 +87,8 @@ function worklistElement(worklist: CockpitWorklist, profile: CockpitProfile): HT
 
 function profileElement(view: ClinicView, profile: CockpitProfile): HTMLElement {
   const cockpit = view.cockpits[profile];
-  const eligible = (cockpit.rows ?? []).filter((r) => r.status === 'eligible').length;
-  const enrolled = (cockpit.rows ?? []).filter((r) => r.enrolled).length;
+  const inPackage = (cockpit.rows ?? []).filter((r) => r.standing === 'enrolled').length;
+  const candidates = (cockpit.rows ?? []).filter((r) => r.standing === 'candidate').length;
   return el(
     'section',
     { class: 'profile', id: `profile-${profile}`, 'aria-labelledby': `heading-${profile}`, 'data-profile': profile, 'data-rows': String(cockpit.rows?.length ?? 0) },
@@ -96,7 +96,7 @@ function profileElement(view: ClinicView, profile: CockpitProfile): HTMLElement 
     el(
       'p',
       { class: 'summary' },
-      `${String(cockpit.population.inProfile)} patienter i profilen, ${String(eligible)} opfylder kriterierne, ${String(enrolled)} er tilmeldt. Arbejdslister pr. ${formatDate(cockpit.asOf)}:`,
+      `${String(cockpit.population.inProfile)} patienter i profilen, ${String(inPackage)} i pakken, ${String(candidates)} kandidater. Arbejdslister pr. ${formatDate(cockpit.asOf)}:`,
     ),
     ...cockpit.worklists.map((w) => worklistElement(w, profile)),
   );

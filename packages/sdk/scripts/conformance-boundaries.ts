@@ -53,6 +53,25 @@ function lrs(id: string, seed: number, onset: IsoDate, over: Partial<Lists> = {}
   });
 }
 
+/**
+ * An LRS patient enrolled in the package (issue 12: only patients in the
+ * package get the package's care items), with a current episode from
+ * 2026-10-01 and the warning signs reviewed for it.
+ */
+function lrsIn(id: string, seed: number, over: Partial<Lists> = {}): PatientRecordInput {
+  return lrs(id, seed, '2026-10-01', { packageDecisions: [{ date: '2026-12-15', package: 'LRS', decision: 'included' }], ...over });
+}
+
+type Questionnaire = NonNullable<Lists['questionnaires']>[number];
+
+/** A STarT Back response (Hill 2008): `physical` of items 1-4 and `psychosocial` of items 5-9 answered yes (item 9: 1). */
+function startBack(date: IsoDate, physical: number, psychosocial: number): Questionnaire {
+  const answers: Record<string, number> = {};
+  for (let i = 1; i <= 4; i++) answers[`q${String(i)}`] = i <= physical ? 1 : 0;
+  for (let i = 5; i <= 9; i++) answers[`q${String(i)}`] = i - 4 <= psychosocial ? 1 : 0;
+  return { date, instrument: 'STarT-Back', version: '1.0', answers };
+}
+
 /** The boundary cases, in kit order. */
 export const BOUNDARY_CASES: readonly BoundaryCase[] = [
   {
@@ -194,11 +213,13 @@ export const BOUNDARY_CASES: readonly BoundaryCase[] = [
     }),
   },
   {
-    title: 'LRS: sick leave of 4 weeks and lumbar MRI without a red flag',
+    // Issue 12 finding 1: enrolled, since sick leave and imaging are package care items.
+    title: 'LRS: enrolled, sick leave of 4 weeks and lumbar MRI without a red flag',
     asOf: '2027-03-01',
     record: lrs('sick-leave-imaging', 26, '2026-10-01', {
       sickLeave: [{ startDate: '2027-02-01', extent: 'full', backPainRelated: true }],
       imaging: [{ date: '2027-01-05', modality: 'mri', region: 'lumbar-spine', status: 'performed' }],
+      packageDecisions: [{ date: '2026-12-15', package: 'LRS', decision: 'included' }],
     }),
   },
   {
@@ -234,14 +255,21 @@ export const BOUNDARY_CASES: readonly BoundaryCase[] = [
     },
   },
   {
-    title: 'LRS: fever present (infection red flag: excluded, urgent)',
+    // Issue 12 finding 2: fever is urgent only with immunosuppression or iv drug use.
+    title: 'LRS: fever with immunosuppression (infection warning sign: excluded, urgent)',
     asOf: '2027-03-01',
-    record: lrs('red-flag-infection', 30, '2026-10-01', { redFlags: [{ date: '2027-02-25', flag: 'fever', status: 'present' }] }),
+    record: lrs('red-flag-infection', 30, '2026-10-01', {
+      redFlags: [
+        { date: '2027-02-25', flag: 'fever', status: 'present' },
+        { date: '2027-02-25', flag: 'immunosuppression', status: 'present' },
+      ],
+    }),
   },
   {
-    title: 'LRS: a neurological deficit present (excluded, urgent)',
+    // Issue 12 finding 2: a progressive (or severe) deficit is urgent; any deficit alone is a risk factor (case 034).
+    title: 'LRS: a progressive neurological deficit present (excluded, urgent)',
     asOf: '2027-03-01',
-    record: lrs('red-flag-neuro', 31, '2026-10-01', { redFlags: [{ date: '2027-02-25', flag: 'neurological-deficit', status: 'present' }] }),
+    record: lrs('red-flag-neuro', 31, '2026-10-01', { redFlags: [{ date: '2027-02-25', flag: 'progressive-neurological-deficit', status: 'present' }] }),
   },
   {
     title: 'LRS: diagnosis without any back-pain episode recorded (insufficient data)',
@@ -256,5 +284,138 @@ export const BOUNDARY_CASES: readonly BoundaryCase[] = [
     record: kol('fev1-fraction', 33, {
       spirometry: [{ date: '2026-05-04', fev1L: 1.9, fvcL: 3.2, fev1PercentPredicted: 0.58, postBronchodilator: true }],
     }),
+  },
+  // Issue 12 (cases 034-055): warning signs split into urgent signs and risk factors, the enrolment policy,
+  // stratified LRS care by STarT Back, freshness windows, the influenza season and DXA only for FEV1 < 50 %.
+  {
+    title: 'LRS: enrolled, a neurological deficit alone is a risk factor: not excluded, noted in the package (issue 12 finding 2)',
+    asOf: '2027-03-01',
+    record: lrsIn('risk-factor-neuro', 34, { redFlags: [{ date: '2027-02-25', flag: 'neurological-deficit', status: 'present' }] }),
+  },
+  {
+    title: 'LRS: enrolled, previous cancer alone is a risk factor: not excluded, noted in the package (issue 12 finding 2)',
+    asOf: '2027-03-01',
+    record: lrsIn('risk-factor-cancer', 35, { redFlags: [{ date: '2027-02-25', flag: 'previous-cancer', status: 'present' }] }),
+  },
+  {
+    title: 'LRS: not enrolled, fever and unexplained weight loss without an urgent sign: two risk factors, not excluded; "consider assessment" shows for a candidate too (issue 12 finding 2)',
+    asOf: '2027-03-01',
+    record: lrs('two-risk-factors', 36, '2026-10-01', {
+      redFlags: [
+        { date: '2027-02-25', flag: 'fever', status: 'present' },
+        { date: '2027-02-25', flag: 'unexplained-weight-loss', status: 'present' },
+      ],
+    }),
+  },
+  {
+    title: 'LRS: previous cancer with constant or night pain (malignancy warning sign: excluded, urgent; issue 12 finding 2)',
+    asOf: '2027-03-01',
+    record: lrsIn('red-flag-malignancy', 37, {
+      redFlags: [
+        { date: '2027-02-25', flag: 'previous-cancer', status: 'present' },
+        { date: '2027-02-25', flag: 'constant-or-night-pain', status: 'present' },
+      ],
+    }),
+  },
+  {
+    title: 'LRS: significant trauma (fracture warning sign: excluded, urgent; issue 12 finding 2)',
+    asOf: '2027-03-01',
+    record: lrs('red-flag-trauma', 38, '2026-10-01', { redFlags: [{ date: '2027-02-25', flag: 'trauma', status: 'present' }] }),
+  },
+  {
+    title: 'LRS: inflammatory disease suspected (excluded, urgent; issue 12 finding 2)',
+    asOf: '2027-03-01',
+    record: lrs('red-flag-inflammatory', 39, '2026-10-01', { redFlags: [{ date: '2027-02-25', flag: 'inflammatory-disease-suspected', status: 'present' }] }),
+  },
+  {
+    title: 'LRS: enrolled, STarT Back low this month: self-management (issue 12 finding 3)',
+    asOf: '2027-03-01',
+    record: lrsIn('start-back-low', 40, { questionnaires: [startBack('2027-02-01', 1, 1)] }),
+  },
+  {
+    title: 'LRS: enrolled, STarT Back medium: physiotherapy (issue 12 finding 3)',
+    asOf: '2027-03-01',
+    record: lrsIn('start-back-medium', 41, { questionnaires: [startBack('2027-02-01', 3, 2)] }),
+  },
+  {
+    title: 'LRS: enrolled, STarT Back medium and a physiotherapy referral 2 months ago: no new physiotherapy item (issue 12 finding 3)',
+    asOf: '2027-03-01',
+    record: lrsIn('start-back-medium-referred', 42, {
+      questionnaires: [startBack('2027-02-01', 3, 2)],
+      referrals: [{ date: '2027-01-02', type: 'physiotherapy', status: 'sent', package: 'LRS' }],
+    }),
+  },
+  {
+    title: 'LRS: enrolled, STarT Back high: psychologically informed care (issue 12 finding 3)',
+    asOf: '2027-03-01',
+    record: lrsIn('start-back-high', 43, { questionnaires: [startBack('2027-02-01', 2, 4)] }),
+  },
+  {
+    title: 'LRS: enrolled, STarT Back high exactly 6 months old: still counts (issue 12 finding 4)',
+    asOf: '2027-03-01',
+    record: lrsIn('start-back-6-months', 44, { questionnaires: [startBack('2026-09-01', 2, 4)] }),
+  },
+  {
+    title: 'LRS: enrolled, STarT Back high 6 months and a day old: counts as missing (issue 12 finding 4)',
+    asOf: '2027-03-01',
+    record: lrsIn('start-back-stale', 45, { questionnaires: [startBack('2026-08-31', 2, 4)] }),
+  },
+  {
+    title: 'LRS: eligible, not enrolled (a candidate): a level and a plan, no package care items (issue 12 finding 1)',
+    asOf: '2027-03-01',
+    record: lrs('lrs-candidate', 46, '2026-10-01', { questionnaires: [startBack('2027-02-01', 2, 4)] }),
+  },
+  {
+    title: 'KOL: 15 January is the last day of the influenza season: vaccination due (issue 12 finding 5)',
+    asOf: '2027-01-15',
+    record: kol('flu-jan-15', 47, { vaccinations: [{ date: '2020-10-10', vaccine: 'pneumococcal' }] }),
+  },
+  {
+    title: 'KOL: 16 January is outside the influenza season: no vaccination item (issue 12 finding 5)',
+    asOf: '2027-01-16',
+    record: kol('flu-jan-16', 48, { vaccinations: [{ date: '2020-10-10', vaccine: 'pneumococcal' }] }),
+  },
+  {
+    title: 'KOL: a current smoker with FEV1 exactly 50 % of predicted: cessation, no DXA (DXA only below 50 %; issue 12 finding 5)',
+    asOf: '2027-01-15',
+    record: kol('smoker-fev1-50', 49, {
+      smoking: [{ date: '2026-05-04', status: 'current', packYears: 30 }],
+      spirometry: [{ date: '2026-05-04', fev1L: 1.5, fvcL: 2.9, fev1PercentPredicted: 50, postBronchodilator: true }],
+    }),
+  },
+  {
+    title: 'KOL: FEV1/FVC 0.65, then 0.72 a year later: still eligible, and a data-quality item asks to review the diagnosis (issue 12 finding 5)',
+    asOf: '2027-01-15',
+    record: kol('spirometry-disagrees', 50, {
+      spirometry: [
+        { date: '2025-05-04', ratio: 0.65, fev1PercentPredicted: 66, postBronchodilator: true },
+        { date: '2026-05-04', ratio: 0.72, fev1PercentPredicted: 74, postBronchodilator: true },
+      ],
+    }),
+  },
+  {
+    title: 'KOL: enrolled, never an årsstatus (kol.aarsstatus.none; issue 12 finding 8)',
+    asOf: '2027-01-15',
+    record: kol('aarsstatus-none', 51, { encounters: [] }),
+  },
+  {
+    title: 'KOL: eligible, not enrolled (a candidate): a level and a plan, no package care items (issue 12 finding 1)',
+    asOf: '2027-01-15',
+    record: kol('kol-candidate', 52, { packageDecisions: [] }),
+  },
+  {
+    title: 'KOL: enrolled, but the diagnosis is resolved (not eligible): no level, no package care, no plan (issue 12 finding 1)',
+    asOf: '2027-01-15',
+    record: kol('enrolled-not-eligible', 53, { diagnoses: [{ system: 'ICPC-2', code: 'R95', status: 'resolved', recordedDate: '2020-03-02', resolvedDate: '2026-12-01' }] }),
+  },
+  {
+    title: 'KOL: enrolled, self-management judged poor 11 months ago: counts for the level (issue 12 finding 4)',
+    asOf: '2027-01-15',
+    record: kol('self-management-poor', 54, { needsAssessments: [{ date: '2026-02-15', package: 'KOL', selfManagement: 'poor' }] }),
+  },
+  {
+    title: 'KOL: enrolled, self-management judged poor 13 months ago: counts as missing (issue 12 finding 4)',
+    asOf: '2027-01-15',
+    record: kol('self-management-stale', 55, { needsAssessments: [{ date: '2025-12-15', package: 'KOL', selfManagement: 'poor' }] }),
   },
 ];

@@ -569,7 +569,8 @@ async function cpdCommand(run: Run, file: string, flags: CpdFlags, g: GlobalOpti
     package: flags.package,
     output: toStdout ? null : displayPath(run.io, flags.output),
     documentId: p.plan.documentId,
-    level: p.plan.level?.level ?? null,
+    // A provisional level (not determined, not decided) is no level: the document says "at least".
+    level: p.plan.level?.status === 'decided' ? p.plan.level.level : null,
     valid: report.valid,
     findings: report.findings,
   };

@@ -172,7 +172,9 @@ describe('cockpit', () => {
   });
 
   it('--json gives the cockpit without rows; --worklist adds that worklist rows', async () => {
-    const r = await cli(['cockpit', FIXTURE, '--profile', 'LRS', '--asof', ASOF, '--json', '--worklist', 'red-flag-open']);
+    // Issue 12 finding 2: the fixture's one former red-flag-open patient (syn-2027-164, high-age alone) now has only a
+    // risk factor, so the red-flag list is empty; follow-up-overdue shows the rows instead.
+    const r = await cli(['cockpit', FIXTURE, '--profile', 'LRS', '--asof', ASOF, '--json', '--worklist', 'follow-up-overdue']);
     expect(r.code).toBe(EXIT.OK);
     const c = JSON.parse(r.stdout) as {
       population: { records: number; valid: number };
@@ -181,9 +183,10 @@ describe('cockpit', () => {
     };
     expect(c.population).toMatchObject({ records: 500, valid: 500 });
     expect(c.rows).toBeUndefined();
-    const red = c.worklists.find((w) => w.id === 'red-flag-open');
-    expect(red?.rows?.map((x) => x.id)).toEqual(['syn-2027-164']);
-    expect(red?.size).toBe(1);
+    const overdue = c.worklists.find((w) => w.id === 'follow-up-overdue');
+    expect(overdue?.rows?.map((x) => x.id)).toEqual(['syn-2027-36-edge-age-18-on-asof']);
+    expect(overdue?.size).toBe(1);
+    expect(c.worklists.find((w) => w.id === 'red-flag-open')?.size).toBe(0);
     expect(c.worklists.filter((w) => w.rows !== undefined)).toHaveLength(1);
   });
 
@@ -296,7 +299,8 @@ describe('packs', () => {
     expect(r.code).toBe(EXIT.OK);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(7);
-    expect(lines[1]).toMatch(/^kol-inclusion\s+0\.1\.0\s+provisional\s+2027-01-01\.\.\s+shipped\s+[0-9a-f]{64}$/);
+    // Issue 12: every shipped pack is version 0.2.0.
+    expect(lines[1]).toMatch(/^kol-inclusion\s+0\.2\.0\s+provisional\s+2027-01-01\.\.\s+shipped\s+[0-9a-f]{64}$/);
     const json = JSON.parse((await cli(['packs', 'list', '--json'])).stdout) as { ref: { id: string } }[];
     expect(json.map((p) => p.ref.id)).toEqual(['kol-inclusion', 'lrs-inclusion', 'kol-differentiation', 'lrs-differentiation', 'kol-care', 'lrs-care']);
   });
@@ -304,7 +308,7 @@ describe('packs', () => {
   it('shows one pack; an unknown id is a usage error', async () => {
     const r = await cli(['packs', 'show', 'kol-inclusion']);
     expect(r.code).toBe(EXIT.OK);
-    expect(r.stdout).toContain('kol-inclusion 0.1.0 (provisional, shipped)');
+    expect(r.stdout).toContain('kol-inclusion 0.2.0 (provisional, shipped)'); // issue 12: shipped as 0.2.0
     expect(r.stdout).toContain('kol.age');
     const json = JSON.parse((await cli(['packs', 'show', 'kol-inclusion', '--json'])).stdout) as { rules: unknown[] };
     expect(json.rules).toHaveLength(kolInclusionPack.rules.length);
@@ -320,7 +324,7 @@ describe('packs', () => {
     });
     const r = await cli(['packs', 'verify', good, bad]);
     expect(r.code).toBe(EXIT.FINDINGS);
-    expect(r.stdout).toMatch(/^OK {7}good\.json: kol-inclusion 0\.1\.0 \(provisional\) [0-9a-f]{64}\nINVALID {2}bad-pack\.json: 2 problems\n$/);
+    expect(r.stdout).toMatch(/^OK {7}good\.json: kol-inclusion 0\.2\.0 \(provisional\) [0-9a-f]{64}\nINVALID {2}bad-pack\.json: 2 problems\n$/);
     expect(r.stderr).toContain('kronikerpakker: INVALID_RULE_PACK at bad-pack.json: pack "kol-inclusion" at validFrom: malformed-date');
     expect(r.stderr).toContain('pack "kol-inclusion" rule "kol.diagnosis" at rules[0].conditions.all[0].fact: unknown-fact');
     expect((await cli(['packs', 'verify', good])).code).toBe(EXIT.OK);
@@ -334,7 +338,8 @@ describe('packs', () => {
     const age = next.rules.find((x) => x.name === 'kol.age')?.conditions.all[0];
     if (age === undefined) throw new Error('kol.age changed');
     age.value = 40;
-    writeFileSync(join(packsDir, 'kol-inclusion-0.2.0.json'), JSON.stringify({ ...next, version: '0.2.0', validFrom: '2027-07-01' }));
+    // Issue 12 shipped every pack as 0.2.0, so the newer version here is 0.3.0.
+    writeFileSync(join(packsDir, 'kol-inclusion-0.3.0.json'), JSON.stringify({ ...next, version: '0.3.0', validFrom: '2027-07-01' }));
     const input = write('kol35.json', KOL_35);
     const statusOn = async (asOf: string) => {
       const r = await cli(['evaluate', input, '--asof', asOf, '--packs', 'packs', '--json', '--package', 'KOL']);
@@ -342,10 +347,10 @@ describe('packs', () => {
       const inc = (JSON.parse(r.stdout) as { packages: { KOL: { inclusion: { status: string; ruleSet: { version: string } } } } }).packages.KOL.inclusion;
       return `${inc.status}@${inc.ruleSet.version}`;
     };
-    expect(await statusOn('2027-06-30')).toBe('eligible@0.1.0');
-    expect(await statusOn('2027-07-01')).toBe('not-eligible@0.2.0');
+    expect(await statusOn('2027-06-30')).toBe('eligible@0.2.0');
+    expect(await statusOn('2027-07-01')).toBe('not-eligible@0.3.0');
     const list = await cli(['packs', 'list', '--packs', 'packs']);
-    expect(list.stdout).toMatch(/kol-inclusion\s+0\.2\.0\s+provisional\s+2027-07-01\.\.\s+loaded/);
+    expect(list.stdout).toMatch(/kol-inclusion\s+0\.3\.0\s+provisional\s+2027-07-01\.\.\s+loaded/);
     writeFileSync(join(packsDir, 'zz-broken.json'), '{ not json');
     expect((await cli(['packs', 'list', '--packs', 'packs'])).code).toBe(EXIT.UNREADABLE);
   });

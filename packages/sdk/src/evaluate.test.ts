@@ -26,7 +26,10 @@ describe('evaluatePatient over the committed fixture', () => {
         if (p === undefined) throw new Error('missing package');
         statuses.set(`${pkg}:${p.inclusion.status}`, (statuses.get(`${pkg}:${p.inclusion.status}`) ?? 0) + 1);
         expect(p.planStatus).toBe('not-requested');
-        expect(p.level === null).toBe(!(p.inclusion.status === 'eligible' || (p.enrolled && p.inclusion.status !== 'excluded')));
+        // Issue 12 finding 1: the one enrolment policy decides the level (in the package or a candidate; never excluded or not-eligible).
+        const standing = p.inclusion.status === 'excluded' || p.inclusion.status === 'not-eligible' ? p.inclusion.status : p.enrolled ? 'enrolled' : p.inclusion.status === 'eligible' ? 'candidate' : 'insufficient-data';
+        expect(p.enrolment.standing).toBe(standing);
+        expect(p.level === null).toBe(!(standing === 'enrolled' || standing === 'candidate'));
         if (p.level !== null) levels++;
         // One shared fact context gives what the packages give on their own (every 10th record, and every one with a level).
         if (i % 10 === 0 || p.level !== null) {
@@ -39,7 +42,8 @@ describe('evaluatePatient over the committed fixture', () => {
       }
     }
     expect(statuses.get('KOL:eligible')).toBe(8);
-    expect(statuses.get('LRS:eligible')).toBe(19);
+    // Issue 12 finding 2: syn-2027-164's only warning sign (high-age) is a risk factor now, so it no longer excludes: 19 -> 20.
+    expect(statuses.get('LRS:eligible')).toBe(20);
     expect(levels).toBeGreaterThanOrEqual(27);
     expect(compared).toBeGreaterThan(100);
   });

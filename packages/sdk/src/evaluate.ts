@@ -25,8 +25,8 @@ import type {
   RecordIssue,
   UnknownFieldPolicy,
 } from '@kronikerpakker/core';
-import { evaluateInclusionInContext } from '@kronikerpakker/inclusion';
-import type { InclusionResult } from '@kronikerpakker/inclusion';
+import { enrolmentFor, evaluateInclusionInContext, isEnrolled } from '@kronikerpakker/inclusion';
+import type { Enrolment, InclusionResult } from '@kronikerpakker/inclusion';
 import { suggestLevelInContext } from '@kronikerpakker/differentiation';
 import type { LevelSuggestion } from '@kronikerpakker/differentiation';
 import { evaluateCareInContext } from '@kronikerpakker/business-rules';
@@ -90,9 +90,10 @@ export interface EvaluatePatientOptions {
 
 /**
  * Whether a package's treatment plan was built:
- * `not-requested` (no `plan` option), `built`, `not-included` (the patient
- * is not eligible or is excluded, and not enrolled), `no-cpr` (a CPD
- * document needs the patient's CPR; the record has none).
+ * `not-requested` (no `plan` option), `built`, `not-included` (the
+ * enrolment policy gives no plan: excluded, or neither enrolled nor eligible;
+ * see `Enrolment.planApplies`), `no-cpr` (a CPD document needs the patient's
+ * CPR; the record has none).
  */
 export type PlanStatus = 'not-requested' | 'built' | 'not-included' | 'no-cpr';
 
@@ -115,8 +116,14 @@ export interface PackageEvaluation {
   /** Whether the latest recorded package decision for this package is `included`. */
   readonly enrolled: boolean;
   /**
-   * The level suggestion, for a patient who is eligible, or enrolled and not
-   * excluded; `null` otherwise.
+   * The enrolment policy's answer (`enrolmentOf` of `@kronikerpakker/inclusion`):
+   * whether the patient is in the package, whether a level applies and which
+   * care items are in scope. The cockpit and the plan use the same answer.
+   */
+  readonly enrolment: Enrolment;
+  /**
+   * The level suggestion, when the enrolment policy says a level applies
+   * (in the package, or eligible as a candidate); `null` otherwise.
    */
   readonly level: LevelSuggestion | null;
   /** Business rules: due, overdue, missing, suggestions, alerts, data quality (ordered). */
@@ -213,13 +220,6 @@ function toRecord(
   return { issues: parsed.error.issues };
 }
 
-function isEnrolled(record: PatientRecord, pkg: PackageId, asOf: IsoDate): boolean {
-  let latest: PatientRecord['packageDecisions'][number] | undefined;
-  // Sorted oldest first; the last one on or before asOf decides.
-  for (const d of record.packageDecisions) if (d.package === pkg && d.date <= asOf) latest = d;
-  return latest?.decision === 'included';
-}
-
 /** Evaluates one package over the shared context. */
 function evaluatePackage(
   ctx: FactContext,
@@ -230,21 +230,23 @@ function evaluatePackage(
   const packs = options.packs;
   const inclusion = evaluateInclusionInContext(ctx, { package: pkg, packs: packs?.inclusion });
   const enrolled = isEnrolled(record, pkg, ctx.asOf);
-  const wantsLevel = inclusion.status === 'eligible' || (enrolled && inclusion.status !== 'excluded');
-  const level = wantsLevel ? suggestLevelInContext(ctx, packs?.differentiation === undefined ? { package: pkg } : { package: pkg, packs: packs.differentiation }) : null;
+  const enrolment = enrolmentFor(pkg, inclusion.status, enrolled);
+  const level = enrolment.levelApplies
+    ? suggestLevelInContext(ctx, packs?.differentiation === undefined ? { package: pkg } : { package: pkg, packs: packs.differentiation })
+    : null;
   const care = evaluateCareInContext(ctx, {
     package: pkg,
     packs: packs?.care,
     levelPacks: packs?.differentiation,
     level: level ?? undefined,
+    inclusion,
   });
   const request = options.plan;
   if (request === undefined || request === false) {
-    return { package: pkg, inclusion, enrolled, level, care, planStatus: 'not-requested' };
+    return { package: pkg, inclusion, enrolled, enrolment, level, care, planStatus: 'not-requested' };
   }
-  const included = inclusion.status === 'eligible' || inclusion.status === 'insufficient-data' || (enrolled && inclusion.status !== 'excluded');
-  if (!included) return { package: pkg, inclusion, enrolled, level, care, planStatus: 'not-included' };
-  if (record.patient.cpr === undefined) return { package: pkg, inclusion, enrolled, level, care, planStatus: 'no-cpr' };
+  if (!enrolment.planApplies) return { package: pkg, inclusion, enrolled, enrolment, level, care, planStatus: 'not-included' };
+  if (record.patient.cpr === undefined) return { package: pkg, inclusion, enrolled, enrolment, level, care, planStatus: 'no-cpr' };
   const { cpd: wantsCpd, codes, ...planOptions } = request;
   const plan = buildTreatmentPlan(record, {
     ...planOptions,
@@ -252,11 +254,10 @@ function evaluatePackage(
     package: pkg,
     inclusion,
     level,
-    allowNotIncluded: enrolled,
   });
-  if (wantsCpd !== true) return { package: pkg, inclusion, enrolled, level, care, planStatus: 'built', plan };
+  if (wantsCpd !== true) return { package: pkg, inclusion, enrolled, enrolment, level, care, planStatus: 'built', plan };
   const cpd = toCpdXml(plan, codes === undefined ? {} : { codes });
-  return { package: pkg, inclusion, enrolled, level, care, planStatus: 'built', plan, cpd };
+  return { package: pkg, inclusion, enrolled, enrolment, level, care, planStatus: 'built', plan, cpd };
 }
 
 /**

@@ -20,7 +20,13 @@ describe('explainPatient', () => {
       '    - [overskredet, 29. september 2026] Opfølgning efter kontaktplanen er overskredet: den skulle have været holdt senest den 29. september 2026.',
     );
     expect(lines).toContain('  Forløbsplan: dannet og skrevet som CPD-DK-dokument.');
-    expect(lines).toContain('  Regelsæt: kol-inclusion 0.1.0 (foreløbig), kol-differentiation 0.1.0 (foreløbig), kol-care 0.1.0 (foreløbig)');
+    // Issue 12: the packs of 2027 are version 0.2.0 (valid from 2027-01-01).
+    expect(lines).toContain('  Regelsæt: kol-inclusion 0.2.0 (foreløbig), kol-differentiation 0.2.0 (foreløbig), kol-care 0.2.0 (foreløbig)');
+    // Issue 12 finding 1: the enrolment policy's standing, in words: KOL enrolled, LRS a candidate.
+    expect(lines).toContain('  I pakken: pakkens opgaver og niveau gælder.');
+    expect(lines).toContain(
+      '  Kandidat: opfylder kriterierne, men er ikke tilmeldt. Niveauforslaget er til brug ved tilmelding; pakkens opgaver starter ved tilmelding.',
+    );
     // Care items come in the order of the evaluation.
     const kolItems = e.packages.KOL?.care.items ?? [];
     expect(items.slice(0, kolItems.length).every((l, i) => l.endsWith(kolItems[i]?.text.da ?? '?'))).toBe(true);

@@ -7,7 +7,7 @@
 import { formatIsoDate, formatRecordIssue, isLocale, KronikerpakkerError } from '@kronikerpakker/core';
 import type { Locale } from '@kronikerpakker/core';
 import type { CareItemKind } from '@kronikerpakker/business-rules';
-import type { InclusionStatus } from '@kronikerpakker/inclusion';
+import type { EnrolmentStanding, InclusionStatus } from '@kronikerpakker/inclusion';
 import type { PackageEvaluation, PatientEvaluation, PlanStatus } from './evaluate';
 
 /** Options of {@link explainPatient}. */
@@ -35,7 +35,14 @@ const T = {
     reasons: 'Begrundelse',
     missing: 'Mangler',
     level: 'Niveau',
-    noLevel: 'Niveau: ikke foreslået (patienten er hverken egnet eller indskrevet).',
+    noLevel: 'Niveau: ikke foreslået (kun for patienter i pakken og kandidater).',
+    standing: {
+      enrolled: 'I pakken: pakkens opgaver og niveau gælder.',
+      candidate: 'Kandidat: opfylder kriterierne, men er ikke tilmeldt. Niveauforslaget er til brug ved tilmelding; pakkens opgaver starter ved tilmelding.',
+      excluded: 'Uden for pakkens forløb (udelukket): ingen af pakkens opgaver, kun datakvalitet og alarmsymptomer.',
+      'not-eligible': 'Uden for pakken (opfylder ikke kriterierne): ingen af pakkens opgaver, kun datakvalitet og alarmsymptomer.',
+      'insufficient-data': 'Ikke afgjort (mangler oplysninger): ingen af pakkens opgaver, før inklusionen er afgjort.',
+    } satisfies Record<EnrolmentStanding, string>,
     drivers: 'Det skyldes',
     levelMissing: 'Kan hæves af',
     clinician: (l: number, d: string) => `Klinikerens beslutning: niveau ${l} (${d})`,
@@ -81,7 +88,14 @@ const T = {
     reasons: 'Reasons',
     missing: 'Missing',
     level: 'Level',
-    noLevel: 'Level: not suggested (the patient is neither eligible nor enrolled).',
+    noLevel: 'Level: not suggested (only for patients in the package and candidates).',
+    standing: {
+      enrolled: "In the package: the package's tasks and level apply.",
+      candidate: "Candidate: meets the criteria but is not enrolled. The suggested level is for the enrolment; the package's tasks start at enrolment.",
+      excluded: "Outside the package's course (excluded): none of the package's tasks, only data quality and urgent warning signs.",
+      'not-eligible': "Outside the package (criteria not met): none of the package's tasks, only data quality and urgent warning signs.",
+      'insufficient-data': "Not decided (data missing): none of the package's tasks until inclusion is decided.",
+    } satisfies Record<EnrolmentStanding, string>,
     drivers: 'Driven by',
     levelMissing: 'Could be raised by',
     clinician: (l: number, d: string) => `Clinician's decision: level ${l} (${d})`,
@@ -126,6 +140,7 @@ function explainPackage(p: PackageEvaluation, locale: Locale, digests: boolean):
     lines.push(`  ${t.missing}:`);
     for (const m of inc.missing) lines.push(`    - ${m.text[locale]}`);
   }
+  lines.push(`  ${t.standing[p.enrolment.standing]}`);
   const level = p.level;
   if (level === null) {
     lines.push(`  ${t.noLevel}`);

@@ -153,10 +153,10 @@ function layeredSet(own: RulePackSet, base: RulePackSet): RulePackSet {
  *   an id no package selects is `unknown-pack-id`
  * @example
  * ```ts
- * const next = { ...kolInclusionPack, version: '0.2.0', validFrom: '2027-07-01', rules: changedRules };
+ * const next = { ...kolInclusionPack, version: '0.3.0', validFrom: '2027-07-01', rules: changedRules };
  * const packs = loadRulePacks([next]);
- * evaluatePatient(record, { asOf: '2027-08-01', packs }).packages.KOL?.inclusion.ruleSet.version; // '0.2.0'
- * evaluatePatient(record, { asOf: '2027-03-01', packs }).packages.KOL?.inclusion.ruleSet.version; // '0.1.0'
+ * evaluatePatient(record, { asOf: '2027-08-01', packs }).packages.KOL?.inclusion.ruleSet.version; // '0.3.0'
+ * evaluatePatient(record, { asOf: '2027-03-01', packs }).packages.KOL?.inclusion.ruleSet.version; // '0.2.0'
  * ```
  */
 export function loadRulePacks(documents: readonly unknown[], options: LoadRulePacksOptions = {}): RulePacks {
@@ -227,7 +227,7 @@ function infoOf(kind: RulePackKind, pack: RulePack): RulePackInfo {
  * @example
  * ```ts
  * shippedRulePacks().map((p) => `${p.ref.id}@${p.ref.version}`);
- * // ['kol-inclusion@0.1.0', 'lrs-inclusion@0.1.0', 'kol-differentiation@0.1.0', ...]
+ * // ['kol-inclusion@0.2.0', 'lrs-inclusion@0.2.0', 'kol-differentiation@0.2.0', ...]
  * ```
  */
 export function shippedRulePacks(): readonly RulePackInfo[] {

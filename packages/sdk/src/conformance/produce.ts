@@ -35,10 +35,9 @@ function planRequest(asOf: IsoDate, cpd: boolean): PlanRequest {
 /**
  * Evaluates a validated record for the kit with the SDK facade
  * (`evaluatePatient`): per package, the inclusion status, the level the
- * facade gives (eligible, or enrolled and not excluded), the care items,
- * and whether a treatment plan, and so a CPD document, is built (the
- * facade's rule: eligible, insufficient data, or enrolled and not
- * excluded; and a CPR to name the patient by).
+ * facade gives (by the enrolment policy: in the package or a candidate), the
+ * care items, and whether a treatment plan, and so a CPD document, is built
+ * (the same policy's `planApplies`, and a CPR to name the patient by).
  *
  * @param record - a validated record
  * @param asOf - the evaluation date
