@@ -1,12 +1,12 @@
 /**
  * The hand-written TypeScript baseline: the same KOL and LRS inclusion logic
- * as the shipped packs (kol-inclusion 0.1.0, lrs-inclusion 0.1.0), written as
+ * as the shipped packs (kol-inclusion 0.1.0, lrs-inclusion 0.2.0), written as
  * a developer would write it directly against the record, using the same
  * core helpers (ages, value sets, calendar intervals). It decides the status
  * only, without reasons or traces: the floor the evaluator is measured
  * against. Tests assert that it agrees with the SDK on every record.
  */
-import { RED_FLAGS, ageInYears, getValueSet, inValueSet, isWithinLastMonths, wholeWeeksBetween } from '@kronikerpakker/core';
+import { ageInYears, getValueSet, inValueSet, isWithinLastMonths, wholeWeeksBetween } from '@kronikerpakker/core';
 import type { IsoDate, PackageId, PatientRecord } from '@kronikerpakker/core';
 
 /** An inclusion status. */
@@ -54,10 +54,8 @@ export function kolStatus(r: PatientRecord, asOf: IsoDate): Status {
  */
 export function lrsStatus(r: PatientRecord, asOf: IsoDate): Status {
   if (administrativelyExcluded(r, asOf, 'LRS')) return 'excluded';
-  // Every red flag belongs to a category, and any flag whose latest assessment is present excludes.
-  const flags = new Map<string, string>();
-  for (const f of r.redFlags) flags.set(f.flag, f.status);
-  for (const status of flags.values()) if (status === 'present') return 'excluded';
+  // Only an urgent warning sign excludes; risk factors alone never do.
+  if (r.redFlags.length > 0 && lrsUrgentWarningSigns(openRedFlags(r)).includes(true)) return 'excluded';
   if (ageInYears(r.patient.birthDate, asOf) < 18) return 'not-eligible';
   let diagnosis = false;
   for (const d of r.diagnoses) if (d.status === 'active' && inValueSet(lrsSet, d)) diagnosis = true;
@@ -71,6 +69,43 @@ export function lrsStatus(r: PatientRecord, asOf: IsoDate): Status {
   if (episodes >= 2) return 'eligible';
   if (onset === undefined) return 'insufficient-data';
   return wholeWeeksBetween(onset, asOf) >= 12 ? 'eligible' : 'not-eligible';
+}
+
+/**
+ * The warning signs and risk factors whose latest assessment is present.
+ *
+ * @param r - a validated record
+ * @returns the open red-flag codes
+ */
+export function openRedFlags(r: PatientRecord): Set<string> {
+  const open = new Set<string>();
+  if (r.redFlags.length === 0) return open;
+  const states = new Map<string, string>();
+  for (const f of r.redFlags) states.set(f.flag, f.status);
+  for (const [flag, status] of states) if (status === 'present') open.add(flag);
+  return open;
+}
+
+/**
+ * The six urgent warning signs of lrs-inclusion 0.2.0, in pack order: cauda
+ * equina, progressive neurological deficit, infection (fever with
+ * immunosuppression or IV drug use), fracture (significant trauma),
+ * malignancy (previous cancer with weight loss or constant/night pain),
+ * suspected inflammatory disease.
+ *
+ * @param open - the open red-flag codes
+ * @returns whether each urgent sign holds
+ */
+export function lrsUrgentWarningSigns(open: ReadonlySet<string>): boolean[] {
+  if (open.size === 0) return [false, false, false, false, false, false];
+  return [
+    open.has('bladder-bowel-dysfunction') || open.has('saddle-anaesthesia'),
+    open.has('progressive-neurological-deficit'),
+    open.has('fever') && (open.has('immunosuppression') || open.has('iv-drug-use')),
+    open.has('trauma'),
+    open.has('previous-cancer') && (open.has('unexplained-weight-loss') || open.has('constant-or-night-pain')),
+    open.has('inflammatory-disease-suspected'),
+  ];
 }
 
 /** Three-valued result of one criterion or exclusion. */
@@ -112,11 +147,9 @@ export function kolCriteria(r: PatientRecord, asOf: IsoDate): HandResult {
   return { status: statusOf(exclusions, criteria), results: [...criteria, ...exclusions] };
 }
 
-const CATEGORIES = ['cauda-equina', 'malignancy', 'infection', 'fracture', 'inflammatory', 'neurological-deficit'] as const;
-
 /**
  * LRS, hand-written, reporting every criterion and exclusion like the SDK
- * (age, diagnosis, persistence; declined, deceased, not listed, six red-flag categories).
+ * (age, diagnosis, persistence; declined, deceased, not listed, six urgent warning signs).
  *
  * @param r - a validated record
  * @param asOf - the evaluation date
@@ -134,16 +167,12 @@ export function lrsCriteria(r: PatientRecord, asOf: IsoDate): HandResult {
   const long: Truth = onset === undefined ? 'unknown' : t(wholeWeeksBetween(onset, asOf) >= 12);
   const persistence: Truth = episodes >= 2 || long === 'true' ? 'true' : long;
   const criteria = [t(ageInYears(r.patient.birthDate, asOf) >= 18), t(diagnosis), persistence];
-  const open = new Set<string>();
-  const states = new Map<string, string>();
-  for (const f of r.redFlags) states.set(f.flag, f.status);
-  for (const [flag, status] of states) if (status === 'present') open.add(RED_FLAGS[flag as keyof typeof RED_FLAGS]);
   const deceased = r.patient.deceasedDate !== undefined && r.patient.deceasedDate <= asOf;
   const exclusions = [
     t(latestDecision(r, 'LRS') === 'declined'),
     t(deceased),
     t(!r.patient.listed),
-    ...CATEGORIES.map((c) => t(open.has(c))),
+    ...lrsUrgentWarningSigns(openRedFlags(r)).map(t),
   ];
   return { status: statusOf(exclusions, criteria), results: [...criteria, ...exclusions] };
 }

@@ -3,17 +3,18 @@
  * side by side in one run (the machines are shared and noisy: compare the
  * ratios, not the absolute times):
  *   (a) the SDK as the facade runs it: ONE fact context, inclusion for KOL
- *       and LRS, the suggested level per package, the care items per
- *       package given the level (results with traces, reasons, drivers,
- *       texts);
+ *       and LRS, the enrolment policy (`enrolmentFor`), the suggested level
+ *       per package when the policy says a level applies, the care items per
+ *       package given the level and the inclusion result (results with
+ *       traces, reasons, drivers, texts);
  *   (b) stock json-rules-engine 7 on the same six packs (inclusion,
  *       differentiation, care for each package) with the SDK's facts, one
  *       engine per pack reused across patients: the engine runs only (it has
  *       no level arithmetic and no item assembly);
  *   (c) a hand-written TypeScript pipeline of the same decisions (status,
- *       suggested level, level in force, care item codes, priorities and due
- *       dates), see `pipeline-hand-written.ts` for the facts it takes from
- *       the SDK.
+ *       enrolment policy, suggested level, level in force, care item codes,
+ *       priorities and due dates), see `pipeline-hand-written.ts` for the
+ *       facts it takes from the SDK.
  * Rounds are interleaved so that drift on the machine hits all three alike,
  * and the order within a round rotates so that no path always runs first.
  *
@@ -54,7 +55,7 @@ function timeSdk(): number {
     const x = sdkPipeline(r, asOf);
     if (x.kolInclusion.status === 'eligible') sink++;
     if (x.lrsInclusion.status === 'eligible') sink++;
-    sink += x.kolLevel.suggestedLevel + x.lrsLevel.contactPlan.level;
+    sink += (x.kolLevel?.suggestedLevel ?? 0) + (x.lrsLevel?.contactPlan.level ?? 0);
     sink += x.kolCare.items.length + x.lrsCare.items.length;
     if (x.lrsCare.urgent) sink++;
   }
@@ -67,7 +68,7 @@ function timeHand(): number {
     const x = hand.evaluate(r);
     if (x.KOL.status === 'eligible') sink++;
     if (x.LRS.status === 'eligible') sink++;
-    sink += x.KOL.suggestedLevel + x.LRS.levelInForce;
+    sink += (x.KOL.suggestedLevel ?? 0) + (x.LRS.levelInForce ?? 0);
     sink += x.KOL.items.length + x.LRS.items.length;
     if (x.LRS.items[0]?.urgent === true) sink++;
   }
@@ -108,7 +109,7 @@ const mb = median(b);
 const mc = median(c);
 console.log('');
 console.log(
-  `Whole pipeline per patient (inclusion KOL+LRS, level per package, care items per package), ${String(n)} records ` +
+  `Whole pipeline per patient (inclusion KOL+LRS, enrolment, level where it applies, care items per package), ${String(n)} records ` +
     `(json-rules-engine on the first ${String(jreN)}), median of ${String(rounds)} interleaved rounds`,
 );
 console.log(`  (a) SDK, one fact context             ${ma.toFixed(2).padStart(9)} us/patient   (results with traces, reasons, drivers, texts)`);
@@ -126,6 +127,6 @@ console.log('  (b) the six engines of a patient share one SDK fact context (fact
 console.log('      favourable to json-rules-engine); the care facts of the contact plan read the SDK level suggestion.');
 console.log('  (c) takes from the SDK: kolCriteria/lrsCriteria (./hand-written), core date arithmetic, value sets and');
 console.log('      safeParseCpr, pro safeScoreQuestionnaire (STarT Back, ODI, SILS scoring), and via computeFact the facts');
-console.log('      activeConditionsInValueSet, currentSickLeaveWeeks and duplicateEntryCount; all rule, level and');
+console.log('      activeConditionsInValueSet, currentSickLeaveWeeks and duplicateEntryCount; all rule, enrolment, level and');
 console.log('      re-assessment logic is hand-written.');
 if (sink < 0) console.log('');

@@ -4,10 +4,18 @@
  * per package, and the care items (code, priority, urgency, due date) per
  * package, written directly against the record as a developer would, with
  * every threshold, interval and priority of the shipped packs as a literal
- * (kol/lrs-inclusion 0.1.0, kol/lrs-differentiation 0.1.0, kol/lrs-care
- * 0.1.0). It produces the decisions only: no traces, reasons, drivers,
- * missing-data lists or texts. `pipeline-agreement.test.ts` asserts that it
- * agrees with the SDK on every record.
+ * (kol-inclusion 0.1.0, lrs-inclusion 0.2.0, kol/lrs-differentiation 0.2.0,
+ * kol/lrs-care 0.2.0). It produces the decisions only: no traces, reasons,
+ * drivers, missing-data lists or texts. `pipeline-agreement.test.ts` asserts
+ * that it agrees with the SDK on every record.
+ *
+ * The enrolment policy (issue 12) is written here too, from the inclusion
+ * status and the package decisions: in the package (latest decision on or
+ * before asOf 'included', and eligible or with insufficient data) the
+ * package's care items apply; a level applies in the package and to a
+ * candidate (eligible, not enrolled); everyone else gets no level and only
+ * the items every patient gets (data quality, the urgent warning sign, and
+ * "consider further assessment" for two or more LRS risk factors).
  *
  * What the baseline takes from the SDK (so that the comparison is honest):
  * - inclusion: `kolCriteria` / `lrsCriteria` of `./hand-written` (status and
@@ -20,17 +28,19 @@
  * - `@kronikerpakker/pro`'s `safeScoreQuestionnaire` to score STarT Back, ODI
  *   and SILS responses (the loop for the latest scorable one is written here);
  * - three core/care facts through `computeFact` on a fact context of the
- *   baseline's own: `activeConditionsInValueSet` (multimorbidity-chronic;
- *   conditions counted across ICPC-2/ICD-10 groups), `currentSickLeaveWeeks`
+ *   baseline's own: `activeConditionsInValueSet` (multimorbidity-chronic
+ *   without mental-health; conditions counted across ICPC-2/ICD-10 groups), `currentSickLeaveWeeks`
  *   (joined back-to-back leaves) and `duplicateEntryCount`.
- * Everything else is written here: the in-package scope (active diagnosis,
- * alive, on the list, not declined/followed in hospital/ended), the GOLD group and
- * grade, exacerbation counts, latest values, "recorded within the last N
- * months", due dates, the influenza season, red flags and imaging, the data
- * quality checks, the severity/complexity/clinician level model, the contact
- * plan in force and the re-assessment (årsstatus or admission after the
- * clinician's decision, or a severity changed since the decision date,
- * computed on the record as it stood then).
+ * Everything else is written here: the enrolment policy, the GOLD group and
+ * grade, exacerbation counts, latest values and their freshness windows
+ * (MRC/CAT 12 months for the GOLD group of the level, STarT Back and ODI 6
+ * months, needs assessment 12 months), "recorded within the last N months",
+ * due dates ('due' never before asOf), the influenza season (1 October to
+ * 15 January), urgent warning signs and risk factors, stratified LRS care,
+ * imaging, the data quality checks, the severity/complexity/clinician level
+ * model, the contact plan in force and the re-assessment (årsstatus or
+ * admission after the clinician's decision, or a severity changed since the
+ * decision date, computed on the record as it stood then).
  *
  * Also exported, for the benchmark and the agreement test: {@link sdkPipeline},
  * the SDK side (a) of the comparison.
@@ -50,10 +60,10 @@ import { careFacts, evaluateCareInContext } from '@kronikerpakker/business-rules
 import type { CareEvaluation } from '@kronikerpakker/business-rules';
 import { suggestLevelInContext } from '@kronikerpakker/differentiation';
 import type { LevelSuggestion } from '@kronikerpakker/differentiation';
-import { evaluateInclusionInContext } from '@kronikerpakker/inclusion';
+import { enrolmentFor, evaluateInclusionInContext, isEnrolled } from '@kronikerpakker/inclusion';
 import type { InclusionResult } from '@kronikerpakker/inclusion';
 import { safeScoreQuestionnaire } from '@kronikerpakker/pro';
-import { kolCriteria, lrsCriteria } from './hand-written';
+import { kolCriteria, lrsCriteria, lrsUrgentWarningSigns, openRedFlags } from './hand-written';
 import type { Status } from './hand-written';
 
 /** One care item as the baseline gives it. */
@@ -72,11 +82,11 @@ export interface HandItem {
 export interface HandPackageResult {
   /** The inclusion status. */
   readonly status: Status;
-  /** The suggested level (the minimum level of the model). */
-  readonly suggestedLevel: Level;
-  /** The level of the contact plan in force: the clinician's latest decision, else the suggestion. */
-  readonly levelInForce: Level;
-  /** Whether the patient is in the package's care scope. */
+  /** The suggested level (the minimum level of the model), or null when the enrolment policy gives no level. */
+  readonly suggestedLevel: Level | null;
+  /** The level of the contact plan in force (the clinician's latest decision, else the suggestion), or null without a level. */
+  readonly levelInForce: Level | null;
+  /** Whether the patient is in the package (the enrolment policy): the package's care items apply. */
   readonly inPackage: boolean;
   /** The care items, in the SDK's order (urgent, priority, due date, code). */
   readonly items: readonly HandItem[];
@@ -96,10 +106,10 @@ export interface SdkPipelineResult {
   readonly kolInclusion: InclusionResult;
   /** Inclusion, LRS. */
   readonly lrsInclusion: InclusionResult;
-  /** Level, KOL. */
-  readonly kolLevel: LevelSuggestion;
-  /** Level, LRS. */
-  readonly lrsLevel: LevelSuggestion;
+  /** Level, KOL, when the enrolment policy says a level applies; null otherwise. */
+  readonly kolLevel: LevelSuggestion | null;
+  /** Level, LRS, when the enrolment policy says a level applies; null otherwise. */
+  readonly lrsLevel: LevelSuggestion | null;
   /** Care items, KOL. */
   readonly kolCare: CareEvaluation;
   /** Care items, LRS. */
@@ -107,9 +117,11 @@ export interface SdkPipelineResult {
 }
 
 /**
- * The SDK pipeline for one patient, as the SDK facade runs it: one fact
- * context, inclusion for both packages, the level per package, and the care
- * items per package given the level.
+ * The SDK pipeline for one patient, as the SDK facade runs it
+ * (`evaluatePackage` of packages/sdk/src/evaluate.ts): one fact context;
+ * per package the inclusion, the enrolment policy (`enrolmentFor` with
+ * `isEnrolled`), the level only when the policy says a level applies, and
+ * the care items given the level and the inclusion result.
  *
  * @param record - a record validated by `parsePatientRecord`
  * @param asOf - the evaluation date
@@ -118,18 +130,35 @@ export interface SdkPipelineResult {
 export function sdkPipeline(record: PatientRecord, asOf: IsoDate): SdkPipelineResult {
   const ctx = createFactContext(record, asOf);
   const kolInclusion = evaluateInclusionInContext(ctx, { package: 'KOL' });
+  const kolLevel = enrolmentFor('KOL', kolInclusion.status, isEnrolled(record, 'KOL', asOf)).levelApplies
+    ? suggestLevelInContext(ctx, { package: 'KOL' })
+    : null;
+  const kolCare = evaluateCareInContext(ctx, { package: 'KOL', level: kolLevel ?? undefined, inclusion: kolInclusion });
   const lrsInclusion = evaluateInclusionInContext(ctx, { package: 'LRS' });
-  const kolLevel = suggestLevelInContext(ctx, { package: 'KOL' });
-  const lrsLevel = suggestLevelInContext(ctx, { package: 'LRS' });
-  const kolCare = evaluateCareInContext(ctx, { package: 'KOL', level: kolLevel });
-  const lrsCare = evaluateCareInContext(ctx, { package: 'LRS', level: lrsLevel });
+  const lrsLevel = enrolmentFor('LRS', lrsInclusion.status, isEnrolled(record, 'LRS', asOf)).levelApplies
+    ? suggestLevelInContext(ctx, { package: 'LRS' })
+    : null;
+  const lrsCare = evaluateCareInContext(ctx, { package: 'LRS', level: lrsLevel ?? undefined, inclusion: lrsInclusion });
   return { kolInclusion, lrsInclusion, kolLevel, lrsLevel, kolCare, lrsCare };
 }
 
 const kolSet = getValueSet('kol-diagnosis');
-const lrsSet = getValueSet('lrs-diagnosis');
 const mentalHealthSet = getValueSet('mental-health');
-const MULTIMORBIDITY = { valueSet: 'multimorbidity-chronic' } as const;
+/** Count once (issue 12): depression and anxiety count only as the mental-health factor, not towards multimorbidity. */
+const MULTIMORBIDITY = Object.freeze({ valueSet: 'multimorbidity-chronic', excludeValueSet: 'mental-health' } as const);
+/** The LRS risk factors (lrs-care 0.2.0): shown, never excluding alone. */
+const RISK_FACTORS = [
+  'high-age',
+  'osteoporosis',
+  'long-term-steroids',
+  'previous-cancer',
+  'constant-or-night-pain',
+  'unexplained-weight-loss',
+  'fever',
+  'immunosuppression',
+  'iv-drug-use',
+  'neurological-deficit',
+] as const;
 
 type NeedsAssessment = PatientRecord['needsAssessments'][number];
 
@@ -156,18 +185,23 @@ function hasActive(r: PatientRecord, set: ReturnType<typeof getValueSet>): boole
   return false;
 }
 
-function latestPackageDecision(r: PatientRecord, pkg: PackageId): string {
-  let latest = 'none';
-  for (const d of r.packageDecisions) if (d.package === pkg) latest = d.decision;
-  return latest;
+/** Whether the latest package decision for the package on or before asOf is 'included'. */
+function enrolledIn(r: PatientRecord, pkg: PackageId, asOf: IsoDate): boolean {
+  let latest: string | undefined;
+  for (const d of r.packageDecisions) if (d.package === pkg && d.date <= asOf) latest = d.decision;
+  return latest === 'included';
 }
 
-/** The latest answer to a needs-assessment item for the package (entries for it or without a package). */
-function needs<K extends keyof NeedsAssessment>(r: PatientRecord, pkg: PackageId, key: K): NeedsAssessment[K] | undefined {
+/**
+ * The latest answer to a needs-assessment item for the package (entries for it or without a package),
+ * from the entries on or after `since` (older ones count as missing).
+ */
+function needs<K extends keyof NeedsAssessment>(r: PatientRecord, pkg: PackageId, key: K, since: IsoDate): NeedsAssessment[K] | undefined {
   const list = r.needsAssessments;
   for (let i = list.length - 1; i >= 0; i--) {
     const e = list[i] as NeedsAssessment;
     if (e.package !== undefined && e.package !== pkg) continue;
+    if (e.date < since) return undefined;
     if (e[key] !== undefined) return e[key];
   }
   return undefined;
@@ -197,8 +231,8 @@ function latestEncounter(r: PatientRecord, pkg: PackageId, followUps: boolean): 
   return latest;
 }
 
-/** The latest CAT total: the cat list or a complete CAT questionnaire, the later (the list on the same day). */
-function latestCat(r: PatientRecord): number | undefined {
+/** The latest CAT total and its date: the cat list or a complete CAT questionnaire, the later (the list on the same day). */
+function latestCat(r: PatientRecord): { readonly date: IsoDate; readonly total: number } | undefined {
   const list = r.cat.at(-1);
   let qDate: IsoDate | undefined;
   let qTotal = 0;
@@ -216,20 +250,28 @@ function latestCat(r: PatientRecord): number | undefined {
       qTotal = total;
     }
   }
-  if (qDate !== undefined && (list === undefined || qDate > list.date)) return qTotal;
-  return list?.total;
+  if (qDate !== undefined && (list === undefined || qDate > list.date)) return { date: qDate, total: qTotal };
+  return list;
 }
 
-/** The score of the latest scorable response of an instrument (scored by `@kronikerpakker/pro`). */
-function latestScore(r: PatientRecord, instrument: 'STarT-Back' | 'ODI' | 'SILS'): { score: number; band: string | undefined } | undefined {
+/** The score of the latest scorable response of an instrument (scored by `@kronikerpakker/pro`), with its date. */
+function latestScore(
+  r: PatientRecord,
+  instrument: 'STarT-Back' | 'ODI' | 'SILS',
+): { score: number; band: string | undefined; date: IsoDate } | undefined {
   const list = r.questionnaires;
   for (let i = list.length - 1; i >= 0; i--) {
     const q = list[i] as PatientRecord['questionnaires'][number];
     if (q.instrument !== instrument) continue;
     const s = safeScoreQuestionnaire(q);
-    if (s.success) return { score: s.result.score, band: s.result.band?.id };
+    if (s.success) return { score: s.result.score, band: s.result.band?.id, date: q.date };
   }
   return undefined;
+}
+
+/** A dated value when it lies within [since, asOf] (a freshness window), else undefined. */
+function fresh<T extends { readonly date: IsoDate }>(x: T | undefined, since: IsoDate, asOf: IsoDate): T | undefined {
+  return x !== undefined && x.date >= since && x.date <= asOf ? x : undefined;
 }
 
 /** The severity range as levels (low 1, moderate 2, high 3): the minimum counts what holds, the maximum also what is unknown. */
@@ -238,8 +280,8 @@ interface Severity {
   readonly max: Level;
 }
 
-function kolSeverity(r: PatientRecord, asOf: IsoDate): Severity {
-  const since = subMonthsIso(asOf, 12);
+/** KOL severity on a date (asOf, or a decision date); MRC and CAT count for group B when recorded within 12 months of it. */
+function kolSeverity(r: PatientRecord, asOf: IsoDate, since: IsoDate = subMonthsIso(asOf, 12)): Severity {
   let moderate = 0;
   let hospitalised = false;
   for (const e of r.exacerbations) {
@@ -258,11 +300,11 @@ function kolSeverity(r: PatientRecord, asOf: IsoDate): Severity {
     if (s.fev1PercentPredicted !== undefined) pp = s.fev1PercentPredicted;
   }
   const grade = lowest === undefined || lowest >= 0.7 || pp === undefined ? undefined : pp >= 80 ? 1 : pp >= 50 ? 2 : pp >= 30 ? 3 : 4;
-  // GOLD group B (only when not E): MRC >= 3 or CAT >= 10; unknown without either.
+  // GOLD group B (only when not E): MRC >= 3 or CAT >= 10 of the last 12 months; unknown without either.
   let groupB: boolean | undefined = false;
   if (!groupE) {
-    const mrc = r.mrc.at(-1)?.grade;
-    const cat = latestCat(r);
+    const mrc = fresh(r.mrc.at(-1), since, asOf)?.grade;
+    const cat = fresh(latestCat(r), since, asOf)?.total;
     groupB = (mrc !== undefined && mrc >= 3) || (cat !== undefined && cat >= 10) ? true : mrc === undefined && cat === undefined ? undefined : false;
   }
   const min: Level = groupE || grade === 4 ? 3 : groupB === true || grade === 3 ? 2 : 1;
@@ -270,9 +312,8 @@ function kolSeverity(r: PatientRecord, asOf: IsoDate): Severity {
   return { min, max };
 }
 
-function lrsSeverity(r: PatientRecord): Severity {
-  const group = latestScore(r, 'STarT-Back')?.band;
-  const odi = latestScore(r, 'ODI')?.score;
+/** LRS severity from the STarT Back group and the ODI of the last 6 months (older ones count as missing). */
+function lrsSeverity(group: string | undefined, odi: number | undefined): Severity {
   const min: Level = group === 'high' ? 3 : group === 'medium' || (odi !== undefined && odi > 40) ? 2 : 1;
   const max: Level = group === 'high' || group === undefined ? 3 : group === 'medium' || odi === undefined || odi > 40 ? 2 : 1;
   return { min, max };
@@ -299,6 +340,13 @@ interface LevelResult {
   readonly reassessmentDue: boolean;
 }
 
+/** What the complexity of both packages shares. */
+interface Shared {
+  readonly conditions: number;
+  readonly mentalHealthDiagnosis: boolean;
+  readonly sils: number | undefined;
+}
+
 /**
  * The hand-written pipeline, for one evaluation date (cut-off dates are
  * computed once).
@@ -311,6 +359,7 @@ export class HandPipeline {
   readonly #since24: IsoDate;
   readonly #soon: IsoDate;
   readonly #seasonStart: IsoDate;
+  readonly #influenzaSeason: boolean;
   readonly #facts: FactCatalogue;
 
   /**
@@ -325,6 +374,8 @@ export class HandPipeline {
     this.#soon = addDaysIso(asOf, 30);
     const year = Number(asOf.slice(0, 4));
     this.#seasonStart = `${String(asOf.slice(5) >= '10-01' ? year : year - 1).padStart(4, '0')}-10-01`;
+    // Influenza vaccination is offered from 1 October to 15 January (both inclusive).
+    this.#influenzaSeason = asOf.slice(5) >= '10-01' || asOf.slice(5) <= '01-15';
     this.#facts = careFacts();
   }
 
@@ -338,7 +389,6 @@ export class HandPipeline {
     const asOf = this.#asOf;
     // The facts taken from the SDK (see the file header), on the baseline's own context.
     const ctx = createFactContext(r, asOf);
-    const conditions = computeFact(ctx, 'activeConditionsInValueSet', MULTIMORBIDITY) as number;
     const duplicates = (computeFact(ctx, 'duplicateEntryCount', undefined, this.#facts) as number) > 0;
     const cpr = r.patient.cpr === undefined ? undefined : safeParseCpr(r.patient.cpr);
     const cprData = cpr?.success === true ? cpr.data : undefined;
@@ -347,20 +397,37 @@ export class HandPipeline {
     const birthMismatch = cprData !== undefined && cprData.birthDate !== r.patient.birthDate;
     let bmiImplausible = false;
     for (const b of r.bodyMeasurements) if (b.bmi !== undefined && (b.bmi < 12 || b.bmi > 70)) bmiImplausible = true;
-    const deceased = r.patient.deceasedDate !== undefined && r.patient.deceasedDate <= asOf;
-    const mentalHealthDiagnosis = hasActive(r, mentalHealthSet);
-    const sils = latestScore(r, 'SILS')?.score;
-    const shared = { conditions, mentalHealthDiagnosis, sils };
 
-    const kolLevel = this.#level(r, 'KOL', kolSeverity(r, asOf), shared, 0, true);
-    const sickLeaveWeeks = computeFact(ctx, 'currentSickLeaveWeeks') as number;
-    const lrsLevel = this.#level(r, 'LRS', lrsSeverity(r), shared, sickLeaveWeeks, false);
+    // The enrolment policy: in the package when enrolled and eligible or with insufficient data;
+    // a level in the package and for a candidate (eligible, not enrolled).
+    const kolStatus = kolCriteria(r, asOf).status;
+    const lrsStatus = lrsCriteria(r, asOf).status;
+    const kolIn = (kolStatus === 'eligible' || kolStatus === 'insufficient-data') && enrolledIn(r, 'KOL', asOf);
+    const lrsIn = (lrsStatus === 'eligible' || lrsStatus === 'insufficient-data') && enrolledIn(r, 'LRS', asOf);
+    const kolLevelApplies = kolIn || kolStatus === 'eligible';
+    const lrsLevelApplies = lrsIn || lrsStatus === 'eligible';
 
-    const kolDiagnosis = hasActive(r, kolSet);
-    const kolIn = kolDiagnosis && !deceased && r.patient.listed && isActiveDecision(latestPackageDecision(r, 'KOL'));
-    const kolItems = this.#kolItems(r, kolIn, kolDiagnosis, kolLevel);
-    const lrsIn = !deceased && r.patient.listed && hasActive(r, lrsSet) && isActiveDecision(latestPackageDecision(r, 'LRS'));
-    const lrsItems = this.#lrsItems(r, lrsIn, lrsLevel, sickLeaveWeeks);
+    let shared: Shared | undefined;
+    if (kolLevelApplies || lrsLevelApplies) {
+      shared = {
+        conditions: computeFact(ctx, 'activeConditionsInValueSet', MULTIMORBIDITY) as number,
+        mentalHealthDiagnosis: hasActive(r, mentalHealthSet),
+        sils: latestScore(r, 'SILS')?.score,
+      };
+    }
+    const kolLevel = shared !== undefined && kolLevelApplies ? this.#level(r, 'KOL', kolSeverity(r, asOf, this.#since12), shared, 0, true) : null;
+    let lrsLevel: LevelResult | null = null;
+    let sickLeaveWeeks = 0;
+    let startBack: string | undefined;
+    if (shared !== undefined && lrsLevelApplies) {
+      sickLeaveWeeks = computeFact(ctx, 'currentSickLeaveWeeks') as number;
+      startBack = fresh(latestScore(r, 'STarT-Back'), this.#since6, asOf)?.band;
+      const odi = fresh(latestScore(r, 'ODI'), this.#since6, asOf)?.score;
+      lrsLevel = this.#level(r, 'LRS', lrsSeverity(startBack, odi), shared, sickLeaveWeeks, false);
+    }
+
+    const kolItems = this.#kolItems(r, kolIn ? kolLevel : null, hasActive(r, kolSet));
+    const lrsItems = this.#lrsItems(r, lrsIn ? lrsLevel : null, sickLeaveWeeks, startBack);
     for (const items of [kolItems, lrsItems]) {
       if (bmiImplausible) items.push(item('dq.bmi-implausible', 30));
       if (sexMismatch) items.push(item('dq.cpr-sex-mismatch', 30));
@@ -369,8 +436,8 @@ export class HandPipeline {
       if (items.length > 1) items.sort(compareItems);
     }
     return {
-      KOL: { status: kolCriteria(r, asOf).status, suggestedLevel: kolLevel.suggested, levelInForce: kolLevel.inForce, inPackage: kolIn, items: kolItems },
-      LRS: { status: lrsCriteria(r, asOf).status, suggestedLevel: lrsLevel.suggested, levelInForce: lrsLevel.inForce, inPackage: lrsIn, items: lrsItems },
+      KOL: { status: kolStatus, suggestedLevel: kolLevel?.suggested ?? null, levelInForce: kolLevel?.inForce ?? null, inPackage: kolIn, items: kolItems },
+      LRS: { status: lrsStatus, suggestedLevel: lrsLevel?.suggested ?? null, levelInForce: lrsLevel?.inForce ?? null, inPackage: lrsIn, items: lrsItems },
     };
   }
 
@@ -379,24 +446,26 @@ export class HandPipeline {
     r: PatientRecord,
     pkg: PackageId,
     severity: Severity,
-    shared: { readonly conditions: number; readonly mentalHealthDiagnosis: boolean; readonly sils: number | undefined },
+    shared: Shared,
     sickLeaveWeeks: number,
     reassess: boolean,
   ): LevelResult {
+    // The needs assessment counts for 12 months; older answers count as missing.
+    const since = this.#since12;
     let factors = 0;
     if (shared.conditions >= 2) factors++;
-    if (shared.mentalHealthDiagnosis || needs(r, pkg, 'mentalHealthScreenPositive') === true) factors++;
+    if (shared.mentalHealthDiagnosis || needs(r, pkg, 'mentalHealthScreenPositive', since) === true) factors++;
     if (shared.sils !== undefined && shared.sils >= 3) factors++;
-    if (needs(r, pkg, 'livesAloneWithoutNetwork') === true) factors++;
-    if (needs(r, pkg, 'caregiverBurden') === true) factors++;
-    if (needs(r, pkg, 'languageBarrier') === true) factors++;
-    if (needs(r, pkg, 'substanceAbuse') === true) factors++;
-    const selfManagement = needs(r, pkg, 'selfManagement');
+    if (needs(r, pkg, 'livesAloneWithoutNetwork', since) === true) factors++;
+    if (needs(r, pkg, 'caregiverBurden', since) === true) factors++;
+    if (needs(r, pkg, 'languageBarrier', since) === true) factors++;
+    if (needs(r, pkg, 'substanceAbuse', since) === true) factors++;
+    const selfManagement = needs(r, pkg, 'selfManagement', since);
     if (selfManagement === 'partial') factors += 1;
     else if (selfManagement === 'poor') factors += 2;
-    if (pkg === 'LRS' && (sickLeaveWeeks >= 4 || needs(r, pkg, 'jobAtRisk') === true)) factors++;
+    if (pkg === 'LRS' && (sickLeaveWeeks >= 4 || needs(r, pkg, 'jobAtRisk', since) === true)) factors++;
     const complexity: Level = factors >= 3 ? 3 : factors >= 1 ? 2 : 1;
-    const clinician: Level = needs(r, pkg, 'complexCourse') === true ? 3 : 1;
+    const clinician: Level = needs(r, pkg, 'complexCourse', since) === true ? 3 : 1;
     const suggested = Math.max(severity.min, complexity, clinician) as Level;
 
     let decision: PatientRecord['levelDecisions'][number] | undefined;
@@ -409,7 +478,7 @@ export class HandPipeline {
       due = (aarsstatus !== undefined && aarsstatus > decision.date) || (admission !== undefined && admission > decision.date);
       if (!due && severity.min === severity.max) {
         // Severity changed since the decision: computed on the record as it stood on the decision date.
-        const then = pkg === 'KOL' ? kolSeverity(recordUpTo(r, decision.date), decision.date) : lrsSeverity(recordUpTo(r, decision.date));
+        const then = kolSeverity(recordUpTo(r, decision.date), decision.date);
         due = then.min === then.max ? then.min !== severity.min : severity.min > decision.level;
       }
     }
@@ -431,7 +500,8 @@ export class HandPipeline {
     return date !== undefined && date >= since && date <= this.#asOf;
   }
 
-  #kolItems(r: PatientRecord, inPackage: boolean, diagnosis: boolean, level: LevelResult): HandItem[] {
+  /** The KOL items: data quality for everyone, the package's items with the level in force when in the package (else null). */
+  #kolItems(r: PatientRecord, level: LevelResult | null, diagnosis: boolean): HandItem[] {
     const asOf = this.#asOf;
     const items: HandItem[] = [];
     // Data quality: always.
@@ -440,6 +510,9 @@ export class HandPipeline {
     let ratioMismatch = false;
     let lowestPost: number | undefined;
     let latestPp: number | undefined;
+    // Post-bronchodilator FEV1/FVC < 0.70 followed by a later one >= 0.70.
+    let obstructed = false;
+    let disagree = false;
     for (const s of r.spirometry) {
       if (s.fev1PercentPredicted !== undefined && s.fev1PercentPredicted > 150) fev1High = true;
       if (s.fev1PercentPredicted !== undefined && s.fev1PercentPredicted < 10) fev1Fraction = true;
@@ -449,6 +522,8 @@ export class HandPipeline {
       if (s.postBronchodilator) {
         if (lowestPost === undefined || s.ratio < lowestPost) lowestPost = s.ratio;
         if (s.fev1PercentPredicted !== undefined) latestPp = s.fev1PercentPredicted;
+        if (s.ratio < 0.7) obstructed = true;
+        else if (obstructed) disagree = true;
       }
     }
     if (fev1High) items.push(item('dq.fev1-percent-implausible', 30));
@@ -456,7 +531,8 @@ export class HandPipeline {
     if (ratioMismatch) items.push(item('dq.ratio-mismatch', 30));
     if (diagnosis && r.spirometry.length === 0) items.push(item('dq.kol-without-spirometry', 35));
     if (diagnosis && lowestPost !== undefined && lowestPost >= 0.7) items.push(item('dq.spirometry-contradicts-kol', 35));
-    if (!inPackage) return items;
+    if (diagnosis && disagree) items.push(item('dq.spirometry-disagrees', 35));
+    if (level === null) return items;
 
     // Årsstatus (12 months), due soon within 30 days.
     const lastAarsstatus = latestEncounter(r, 'KOL', false);
@@ -471,7 +547,8 @@ export class HandPipeline {
     const catDate = later(r.cat.at(-1)?.date, questionnaireDate(r, 'CAT'));
     if (!this.#within(mrcDate, this.#since12)) items.push(item('kol.mrc.missing', 45));
     if (!this.#within(catDate, this.#since12)) items.push(item('kol.cat.missing', 45));
-    if (dueOrOverdue && !this.#within(catDate, this.#since1)) items.push(item('kol.pro.cat-before-aarsstatus', 52, aarsstatusDue));
+    // A 'due' item's date is never before asOf: before an overdue årsstatus the CAT is due now.
+    if (dueOrOverdue && !this.#within(catDate, this.#since1)) items.push(item('kol.pro.cat-before-aarsstatus', 52, aarsstatusDue < asOf ? asOf : aarsstatusDue));
     const smoker = r.smoking.at(-1)?.status === 'current';
     if (smoker) items.push(item('kol.smoking-cessation', 65));
 
@@ -481,7 +558,7 @@ export class HandPipeline {
       if (v.vaccine === 'influenza') influenza = v.date;
       else if (v.vaccine === 'pneumococcal') pneumococcal = true;
     }
-    if (influenza === undefined || influenza < this.#seasonStart) items.push(item('kol.influenza-vaccination', 40));
+    if (this.#influenzaSeason && (influenza === undefined || influenza < this.#seasonStart)) items.push(item('kol.influenza-vaccination', 40));
     if (!pneumococcal) items.push(item('kol.pneumococcal-vaccination', 35));
 
     // Exacerbations in 12 months (the GOLD E rule) and GOLD group B/E for rehabilitation.
@@ -496,12 +573,17 @@ export class HandPipeline {
     const groupE = moderate >= 2 || hospitalised;
     if (groupE) items.push(item('kol.exacerbations.review', 90));
     if (!this.#within(referralDate(r, 'municipal-rehabilitation'), this.#since24)) {
-      const mrc = r.mrc.at(-1)?.grade;
-      const groupB = !groupE && ((mrc !== undefined && mrc >= 3) || ((latestCat(r) ?? 0) >= 10));
+      // The GOLD group with MRC and CAT of the last 12 months only (kol-care 0.2.0, as the level).
+      const lastMrc = r.mrc.at(-1);
+      const mrc = lastMrc !== undefined && lastMrc.date >= this.#since12 ? lastMrc.grade : undefined;
+      const lastCat = latestCat(r);
+      const cat = lastCat !== undefined && lastCat.date >= this.#since12 ? lastCat.total : undefined;
+      const groupB = !groupE && ((mrc !== undefined && mrc >= 3) || (cat ?? 0) >= 10);
       if (groupE || groupB) items.push(item('kol.rehabilitation', 62));
     }
     if (!this.#within(r.inhalerChecks.at(-1)?.date, this.#since12)) items.push(item('kol.inhaler-technique', 42));
-    if ((latestPp !== undefined && latestPp < 50) || smoker) {
+    // DXA for FEV1 < 50 % predicted (smoking alone no longer).
+    if (latestPp !== undefined && latestPp < 50) {
       let dxa = referralDate(r, 'dxa') !== undefined;
       if (!dxa) for (const i of r.imaging) if (i.modality === 'dxa') dxa = true;
       if (!dxa) items.push(item('kol.dxa', 38));
@@ -510,18 +592,25 @@ export class HandPipeline {
     return items;
   }
 
-  #lrsItems(r: PatientRecord, inPackage: boolean, level: LevelResult, sickLeaveWeeks: number): HandItem[] {
+  /**
+   * The LRS items: the urgent warning sign and two or more risk factors for everyone, the package's
+   * items with the level in force when in the package (else null).
+   */
+  #lrsItems(r: PatientRecord, level: LevelResult | null, sickLeaveWeeks: number, startBack: string | undefined): HandItem[] {
     const items: HandItem[] = [];
-    // An open red flag: always, urgent.
-    let open = false;
+    let urgent = false;
+    let riskFactors = 0;
     if (r.redFlags.length > 0) {
-      const states = new Map<string, string>();
-      for (const f of r.redFlags) states.set(f.flag, f.status);
-      for (const s of states.values()) if (s === 'present') open = true;
+      const open = openRedFlags(r);
+      urgent = lrsUrgentWarningSigns(open).includes(true);
+      for (const f of RISK_FACTORS) if (open.has(f)) riskFactors++;
     }
-    if (open) items.push(item('lrs.red-flag.open', 100, null, true));
-    if (!inPackage) return items;
+    // An urgent warning sign: always, urgent. Two or more risk factors (no urgent sign): always.
+    if (urgent) items.push(item('lrs.red-flag.open', 100, null, true));
+    else if (riskFactors >= 2) items.push(item('lrs.risk-factors.consider-assessment', 66));
+    if (level === null) return items;
 
+    if (!urgent && riskFactors === 1) items.push(item('lrs.risk-factor.noted', 12));
     if (!this.#within(questionnaireDate(r, 'STarT-Back'), this.#since6)) items.push(item('lrs.start-back.missing', 60));
     let onset: IsoDate | undefined;
     for (let i = r.backPainEpisodes.length - 1; i >= 0 && onset === undefined; i--) {
@@ -534,9 +623,11 @@ export class HandPipeline {
       if (!reviewed) items.push(item('lrs.red-flag-review.missing', 75));
     }
     if (sickLeaveWeeks >= 4) items.push(item('lrs.sick-leave', 85));
-    if (level.inForce === 2 && !this.#within(referralDate(r, 'physiotherapy'), this.#since12)) items.push(item('lrs.physiotherapy', 62));
+    // Stratified care by the STarT Back group of the last 6 months (not by the level).
+    if (startBack === 'low') items.push(item('lrs.self-management', 30));
+    if (startBack === 'medium' && !this.#within(referralDate(r, 'physiotherapy'), this.#since12)) items.push(item('lrs.physiotherapy', 62));
     if (
-      level.inForce === 3 &&
+      startBack === 'high' &&
       !this.#within(referralDate(r, 'psychologically-informed-physiotherapy'), this.#since12) &&
       !this.#within(referralDate(r, 'multidisciplinary-assessment'), this.#since12)
     ) {
@@ -565,8 +656,4 @@ export class HandPipeline {
     }
     return false;
   }
-}
-
-function isActiveDecision(decision: string): boolean {
-  return decision !== 'declined' && decision !== 'followed-in-hospital' && decision !== 'ended';
 }
