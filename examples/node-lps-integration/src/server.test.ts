@@ -1,5 +1,6 @@
 import { evaluatePatient } from '@kronikerpakker/sdk';
 import { generateClinic, toFhirBundle } from '@kronikerpakker/test-fixtures';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from './server';
 import type { LpsService } from './server';
@@ -149,6 +150,76 @@ describe('the loopback HTTP service', () => {
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ error: { code: 'INVALID_JSON' } });
     expect(text).not.toContain('Ingeborg');
+  });
+
+  // Issue 13 finding 8: any content type other than JSON is 415 with the documented shape (fastify parses text/plain itself).
+  it.each([
+    ['text/plain', '{"asOf":"2027-01-15"}'],
+    ['text/plain; charset=utf-8', 'Ingeborg 0101904321'],
+    ['application/x-www-form-urlencoded', 'asOf=2027-01-15'],
+    ['application/xml', '<x>Ingeborg</x>'],
+    ['application/octet-stream', 'Ingeborg'],
+  ])('answers 415 UNSUPPORTED_MEDIA_TYPE for a %s body, without quoting it', async (type, body) => {
+    const res = await fetch(`${url}/evaluate`, { method: 'POST', headers: { 'content-type': type }, body });
+    expect(res.status).toBe(415);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+    expect(text).not.toContain('Ingeborg');
+    expect(text).not.toContain('0101904321');
+  });
+
+  it('refuses a JSON body with a __proto__ key as INVALID_JSON (prototype poisoning), without quoting it', async () => {
+    const res = await fetch(`${url}/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"asOf":"${asOf}","record":{"__proto__":{"Ingeborg":1}}}`,
+    });
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: 'INVALID_JSON' } });
+    expect(text).not.toContain('Ingeborg');
+  });
+
+  it('accepts application/json with a charset', async () => {
+    const res = await fetch(`${url}/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ asOf, record: eligibleKol }),
+    });
+    expect(res.status).toBe(200);
+  });
+
+  // Issue 13 finding 8: a Content-Length shorter than the body leaves bytes that node's HTTP parser rejects;
+  // the answer must still be the documented {error:{code}} shape, not fastify's own.
+  it('answers a malformed request (a too-short Content-Length) with the documented error shape', async () => {
+    const port = Number(new URL(url).port);
+    const body = JSON.stringify({ asOf, record: { id: 'Ingeborg' } });
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(`POST /evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 5\r\n\r\n${body}`);
+      });
+      let data = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        data += chunk;
+      });
+      socket.on('end', () => {
+        resolve(data);
+      });
+      socket.on('error', reject);
+      setTimeout(() => socket.end(), 2000).unref();
+    });
+    const responses = raw.split(/(?=HTTP\/1\.1 )/u).filter((r) => r.length > 0);
+    expect(responses.length).toBeGreaterThan(0);
+    for (const r of responses) {
+      const [head = '', text = ''] = r.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 4\d\d /u);
+      expect(head.toLowerCase()).toContain('content-type: application/json');
+      const parsed = JSON.parse(text) as { error?: { code?: unknown } };
+      expect(typeof parsed.error?.code).toBe('string');
+      expect(Object.keys(parsed)).toEqual(['error']);
+      expect(r).not.toContain('Ingeborg');
+    }
   });
 
   it('answers 413 for a body over the limit', async () => {

@@ -180,6 +180,16 @@ const FASTIFY_CLIENT_ERRORS: Readonly<Record<string, readonly [number, string]>>
 };
 
 /**
+ * The answer to a request node's HTTP parser rejects before fastify sees it
+ * (a Content-Length shorter than the body leaves bytes that are no request):
+ * the documented `{ error: { code } }` shape, then the connection closes.
+ */
+const MALFORMED_RESPONSE = (() => {
+  const body = JSON.stringify({ error: { code: 'BAD_REQUEST' } } satisfies ErrorBody);
+  return `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${String(Buffer.byteLength(body))}\r\nConnection: close\r\n\r\n${body}`;
+})();
+
+/**
  * Builds the service (not yet listening: call `start`).
  *
  * @param options - host, port, body limit, rule packs
@@ -201,7 +211,17 @@ export function buildServer(options: ServerOptions = {}): LpsService {
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Reject what the schema does not allow (fastify's default would strip extra properties and coerce types).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+    // Requests node's HTTP parser rejects (fastify would answer in its own shape).
+    clientErrorHandler: (_error, socket) => {
+      if (socket.writable) socket.end(MALFORMED_RESPONSE);
+      else socket.destroy();
+    },
   });
+
+  // JSON only: fastify parses text/plain itself, which would turn a 415 into a schema 400.
+  app.removeAllContentTypeParsers();
+  // Fastify's own JSON parser, with prototype-poisoning protection ('error': a __proto__ or constructor.prototype key is refused).
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error.validation !== undefined) {
