@@ -389,7 +389,7 @@ export const CARE_FACTS: readonly FactDefinition[] = Object.freeze([
     type: 'boolean',
     params: packageParams,
     description:
-      "Whether the package's care items are in scope for the patient, by the enrolment policy of @kronikerpakker/inclusion (enrolmentFor): enrolled (latest package decision 'included') and not excluded. Candidates, excluded, not-eligible and undecided patients get only the items every patient gets (data quality, urgent warning signs). Never unknown.",
+      "Whether the package's care items are in scope for the patient, by the enrolment policy of @kronikerpakker/inclusion (enrolmentFor): enrolled (latest package decision 'included'), and eligible or with data missing. Candidates, excluded, not-eligible and undecided patients get only the items every patient gets (data quality, urgent warning signs). Never unknown.",
     compute: (ctx, params) => {
       const pkg = params['package'] as PackageId;
       return enrolmentFor(pkg, inclusionOf(ctx, pkg).status, isEnrolled(ctx.record, pkg, ctx.asOf)).inPackage;
