@@ -73,6 +73,11 @@ function bump(counts: Record<string, number>, key: string): void {
 export async function readRecordsFile(path: string): Promise<unknown[]> {
   const records: unknown[] = [];
   for await (const line of readNdjsonLines(createReadStream(path))) {
+    // A line over the reader's limit (its content already dropped) is no record, like a line that is not JSON.
+    if (typeof line !== 'string') {
+      records.push(null);
+      continue;
+    }
     if (line.trim() === '') continue;
     try {
       records.push(JSON.parse(line) as unknown);

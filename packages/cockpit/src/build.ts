@@ -37,6 +37,7 @@ import { INCLUSION_PACK_IDS, defaultInclusionPacks, enrolmentFor, evaluateInclus
 import type { InclusionContextOptions } from '@kronikerpakker/inclusion';
 import { proFactCatalogue } from '@kronikerpakker/pro';
 import { indicatorsOf } from './indicators';
+import { isNdjsonLineTooLong } from './ndjson';
 import { compareWorklistRows, worklistsOf } from './worklists';
 import type {
   Cockpit,
@@ -99,6 +100,8 @@ function paramsOfFact(conditions: Condition, fact: string): Readonly<Record<stri
 
 const NO_LEVEL: CockpitLevel = Object.freeze({ suggested: null, determined: false, decided: null, effective: null });
 const NO_CODES: readonly string[] = Object.freeze([]);
+/** The codes of a line longer than readNdjsonLines' maxLineLength. */
+const LINE_TOO_LONG: readonly string[] = Object.freeze(['line-too-long']);
 const NO_WORKLISTS: readonly WorklistId[] = Object.freeze([]);
 
 /** A row: a class so every row has one shape. */
@@ -288,6 +291,12 @@ export class CockpitBuilder {
         this.progress();
         return;
       }
+    } else if (isNdjsonLineTooLong(item)) {
+      // readNdjsonLines dropped the line's content: counted by position, never stops the population.
+      this.records++;
+      this.addInvalid(position, LINE_TOO_LONG, NO_CODES);
+      this.progress();
+      return;
     } else {
       this.records++;
     }
@@ -541,8 +550,10 @@ async function buildAsync(records: AsyncIterable<unknown>, builder: CockpitBuild
  * Items are record objects (as parsed from JSON) or strings, each one
  * NDJSON line (blank lines are skipped but keep their line number as
  * position; a line that is not JSON is an invalid record with code
- * `invalid-json`). Each record is validated with `safeParsePatientRecord`
- * on `asOf` and evaluated over one fact context: inclusion for the
+ * `invalid-json`; a line that {@link readNdjsonLines} found longer than its
+ * `maxLineLength` is an invalid record with code `line-too-long`). Each
+ * record is validated with `safeParsePatientRecord` on `asOf` and
+ * evaluated over one fact context: inclusion for the
  * profile's package, and for patients in the profile the level and the care
  * items. A record that fails validation never stops the population: it is
  * counted and listed by position and issue codes, never by content.

@@ -20,7 +20,8 @@
  */
 
 export { buildCockpit } from './build';
-export { readNdjsonLines } from './ndjson';
+export { DEFAULT_MAX_NDJSON_LINE_LENGTH, MAX_NDJSON_LINE_LENGTH_LIMIT, isNdjsonLineTooLong, readNdjsonLines } from './ndjson';
+export type { NdjsonLine, NdjsonLineTooLong, ReadNdjsonLinesOptions } from './ndjson';
 export { monitoringExtract } from './extract';
 export type { ExtractIndicator, ExtractWorklist, MonitoringExtract, MonitoringExtractOptions } from './extract';
 export { WORKLISTS, compareWorklistRows, worklistsOf } from './worklists';

@@ -89,8 +89,8 @@ for (const profile of ['KOL', 'LRS'] as const) {
 }
 
 describe('readNdjsonLines', () => {
-  async function collect(source: AsyncIterable<string>): Promise<string[]> {
-    const out: string[] = [];
+  async function collect(source: AsyncIterable<unknown>): Promise<unknown[]> {
+    const out: unknown[] = [];
     for await (const line of source) out.push(line);
     return out;
   }

@@ -314,7 +314,7 @@ export interface CockpitIndicator {
 export interface InvalidRecordEntry {
   /** The 1-based position in the input (NDJSON: the line number). */
   readonly position: number;
-  /** The distinct issue codes (`invalid-json` for a line that is not JSON). */
+  /** The distinct issue codes (`invalid-json` for a line that is not JSON, `line-too-long` for a line over the reader's limit). */
   readonly codes: readonly string[];
   /** The paths of the issues (at most 20), e.g. `spirometry[0].ratio`. */
   readonly paths: readonly string[];
