@@ -5,6 +5,8 @@
  * @module
  */
 
+import type { CpdLimitName } from './limits';
+
 /** Every finding code, in a stable order (see `docs/cpd.md` for each one's meaning). */
 export const CPD_FINDING_CODES = [
   'CPD_XML_MALFORMED',
@@ -45,6 +47,7 @@ export const CPD_FINDING_CODES = [
   'CPD_GOAL_TEXT_TOO_LONG',
   'CPD_PROVISIONAL_CODE',
   'CPD_PLAN_INCOMPLETE',
+  'CPD_TOO_LARGE',
 ] as const;
 
 /** A finding code. A closed union: switch on it exhaustively. */
@@ -73,4 +76,6 @@ export interface CpdFinding {
   readonly location: string;
   /** The line in the XML, where known. */
   readonly line?: number;
+  /** For `CPD_TOO_LARGE` only: the limit the document exceeds (see {@link CpdLimits}). */
+  readonly limit?: CpdLimitName;
 }

@@ -28,6 +28,8 @@ export type { CpdCode, CpdCodeConfig, ProvisionalCode } from './config';
 export { toCpdXml } from './to-xml';
 export type { ToCpdXmlOptions } from './to-xml';
 export { parseCpd } from './parse';
+export { CPD_LIMIT_NAMES, DEFAULT_CPD_LIMITS } from './limits';
+export type { CpdLimitName, CpdLimits } from './limits';
 export type { ParseCpdOptions, ParseCpdResult } from './parse';
 export type { CpdSectionKind, CpdSectionSummary } from './inspect';
 export { validateCpd, xmllintXsdValidator } from './validate';

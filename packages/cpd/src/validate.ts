@@ -8,6 +8,8 @@
 import type { CpdCodeConfig } from './config';
 import type { CpdFinding } from './findings';
 import { inspect } from './inspect';
+import { checkOptions, resolveLimits } from './limits';
+import type { CpdLimits } from './limits';
 import { readXml } from './xml-tree';
 
 /**
@@ -53,6 +55,8 @@ export interface ValidateCpdOptions {
   readonly xsdValidator?: XsdValidator;
   /** The provisional codes; defaults to {@link DEFAULT_CPD_CODES}. */
   readonly codes?: CpdCodeConfig;
+  /** Limits on size, depth, attributes and elements; each defaults to {@link DEFAULT_CPD_LIMITS}. */
+  readonly limits?: CpdLimits;
 }
 
 /** The result of {@link validateCpd}. */
@@ -114,26 +118,36 @@ function xsdFinding(e: XsdError): CpdFinding {
  * present); (d) provisional codes as warnings. Findings carry a code, a
  * severity and an XPath-like location, never document content.
  *
+ * Bounded: a document over one of the {@link CpdLimits} (by default 10 MiB,
+ * depth 64, 256 attributes on an element, 200,000 elements) is invalid with
+ * one `CPD_TOO_LARGE` finding naming the limit, found before parsing (size) or
+ * as soon as the element over the limit is read; the XSD step is then skipped.
+ * Bad options (not an object, a limit that is not a positive integer or
+ * `Infinity`) reject with `INVALID_ARGUMENT`.
+ *
  * @param xml - the document
- * @param options - schemas, validator and codes
+ * @param options - schemas, validator, codes and limits
  * @returns the report: valid (no errors), the XSD outcome and the findings
  * @example
  * ```ts
  * const report = await validateCpd(toCpdXml(plan), { schemas });
  * report.valid; // true
  * report.findings.filter((f) => f.code === 'CPD_PROVISIONAL_CODE'); // warnings for a certifier
+ *
+ * (await validateCpd(deepXml)).findings; // [{ code: 'CPD_TOO_LARGE', severity: 'error', location: '/', limit: 'maxDepth' }]
  * ```
  */
 export async function validateCpd(xml: string, options: ValidateCpdOptions = {}): Promise<CpdValidationReport> {
-  const read = readXml(xml);
+  const opts = checkOptions<ValidateCpdOptions>(options);
+  const read = readXml(xml, resolveLimits(opts.limits));
   if (read.root === undefined) return { valid: false, xsd: 'skipped', findings: read.findings };
   const findings: CpdFinding[] = [];
   let xsd: CpdValidationReport['xsd'] = 'skipped';
-  if (options.schemas !== undefined) {
-    const errors = await (options.xsdValidator ?? xmllintXsdValidator)(xml, options.schemas);
+  if (opts.schemas !== undefined) {
+    const errors = await (opts.xsdValidator ?? xmllintXsdValidator)(xml, opts.schemas);
     xsd = errors.length === 0 ? 'valid' : 'invalid';
     findings.push(...errors.map(xsdFinding));
   }
-  findings.push(...inspect(read.root, options.codes).findings.filter((f) => f.code !== 'CPD_PLAN_INCOMPLETE'));
+  findings.push(...inspect(read.root, opts.codes).findings.filter((f) => f.code !== 'CPD_PLAN_INCOMPLETE'));
   return { valid: !findings.some((f) => f.severity === 'error'), xsd, findings };
 }

@@ -12,10 +12,26 @@
 
 import { SaxesParser } from 'saxes';
 import type { CpdFinding } from './findings';
+import { DEFAULT_CPD_LIMITS, NO_LIMITS } from './limits';
+import type { CpdLimitName, ReadLimits } from './limits';
 import { firstInvalidXmlChar } from './xml-text';
+
+/** Thrown inside the saxes handlers when a limit is exceeded (never leaves this module). */
+class LimitExceeded extends Error {
+  readonly limit: CpdLimitName;
+  constructor(limit: CpdLimitName) {
+    super('limit exceeded');
+    this.limit = limit;
+  }
+}
+
+/** A limit was exceeded: the one finding. */
+const tooLarge = (limit: CpdLimitName): ReadXml => ({ root: undefined, findings: [{ code: 'CPD_TOO_LARGE', severity: 'error', location: '/', limit }] });
 
 /** One parsed element: local name, attributes (local names, decoded), children and its own text. */
 export class XNode {
+  /** How many nodes were ever built (tests assert that reading stops at a limit). */
+  static built = 0;
   readonly name: string;
   readonly attrs: Readonly<Record<string, string>>;
   readonly children: XNode[] = [];
@@ -25,6 +41,7 @@ export class XNode {
   constructor(name: string, attrs: Readonly<Record<string, string>>) {
     this.name = name;
     this.attrs = attrs;
+    XNode.built++;
   }
 }
 
@@ -198,8 +215,14 @@ function skipSpaces(xml: string, at: number): number {
   return j;
 }
 
-/** The fast path: the top-level elements, or undefined to let saxes decide. Internal; exported for tests. */
-export function fastParse(xml: string): XNode[] | undefined {
+/**
+ * The fast path: the top-level elements, `{ limit }` when a limit is exceeded
+ * (checked at each start tag, and at each attribute), or undefined to let
+ * saxes decide. Linear: attribute names are checked for duplicates through
+ * the element's attribute object (and a set for namespace declarations), not
+ * a scan. Internal; exported for tests.
+ */
+export function fastParse(xml: string, limits: ReadLimits = NO_LIMITS): XNode[] | { readonly limit: CpdLimitName } | undefined {
   if (xml.includes('\r') || firstInvalidXmlChar(xml) !== -1) return undefined;
   const n = xml.length;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -211,6 +234,7 @@ export function fastParse(xml: string): XNode[] | undefined {
   const tops: XNode[] = [];
   const stack: XNode[] = [];
   const qnames: string[] = [];
+  let elements = 0;
   while (i < n) {
     const lt = xml.indexOf('<', i);
     const stop = lt === -1 ? n : lt;
@@ -249,9 +273,13 @@ export function fastParse(xml: string): XNode[] | undefined {
       // A start tag: name, attributes each after white space, `>` or `/>`.
       const qname = nameAt(xml, lt + 1);
       if (qname === undefined) return undefined;
+      if (++elements > limits.maxElements) return { limit: 'maxElements' };
+      if (stack.length >= limits.maxDepth) return { limit: 'maxDepth' };
       let at = lt + 1 + qname.length;
       let attrs: Record<string, string> | undefined;
-      const seen: string[] = [];
+      // Namespace declarations by name (other attributes are checked through `attrs`: same qname, same local name).
+      let nsSeen: Set<string> | undefined;
+      let attrCount = 0;
       let selfClosing = false;
       for (;;) {
         const after = skipSpaces(xml, at);
@@ -268,8 +296,8 @@ export function fastParse(xml: string): XNode[] | undefined {
         }
         if (after === at) return undefined; // attributes need white space before them
         const aname = nameAt(xml, after);
-        if (aname === undefined || seen.includes(aname)) return undefined;
-        seen.push(aname);
+        if (aname === undefined) return undefined;
+        if (++attrCount > limits.maxAttributes) return { limit: 'maxAttributes' };
         let eq = skipSpaces(xml, after + aname.length);
         if (xml.charCodeAt(eq) !== 0x3d) return undefined;
         eq = skipSpaces(xml, eq + 1);
@@ -285,8 +313,12 @@ export function fastParse(xml: string): XNode[] | undefined {
         if (aname !== 'xmlns' && !aname.startsWith('xmlns:')) {
           attrs ??= Object.create(null) as Record<string, string>;
           const local = localName(aname);
-          if (local in attrs) return undefined; // two prefixes, one local name: leave it to saxes
+          if (local in attrs) return undefined; // a duplicate, or two prefixes with one local name: leave it to saxes
           attrs[local] = value;
+        } else {
+          nsSeen ??= new Set();
+          if (nsSeen.has(aname)) return undefined; // a duplicate declaration: saxes reports it
+          nsSeen.add(aname);
         }
         at = close + 1;
       }
@@ -306,11 +338,27 @@ export function fastParse(xml: string): XNode[] | undefined {
   return stack.length === 0 && tops.length === 1 ? tops : undefined;
 }
 
-/** Parses strictly with saxes; the top-level elements, or throws saxes' error at the first well-formedness error. Internal; exported for tests. */
-export function parseStrict(xml: string, position: boolean): XNode[] {
+/**
+ * Parses strictly with saxes; the top-level elements, or throws saxes' error
+ * at the first well-formedness error (or, for a limit exceeded, an internal
+ * value that {@link readXml} reports). Limits are checked as saxes reads: at
+ * each start tag (elements, depth) and each attribute. Internal; exported for
+ * tests.
+ */
+export function parseStrict(xml: string, position: boolean, limits: ReadLimits = NO_LIMITS): XNode[] {
   const parser = new SaxesParser({ xmlns: false, position });
   const tops: XNode[] = [];
   const stack: XNode[] = [];
+  let elements = 0;
+  let attrCount = 0;
+  parser.on('opentagstart', () => {
+    if (++elements > limits.maxElements) throw new LimitExceeded('maxElements');
+    if (stack.length >= limits.maxDepth) throw new LimitExceeded('maxDepth');
+    attrCount = 0;
+  });
+  parser.on('attribute', () => {
+    if (++attrCount > limits.maxAttributes) throw new LimitExceeded('maxAttributes');
+  });
   parser.on('opentag', (tag) => {
     const node = new XNode(localName(tag.name), localAttrs(tag.attributes));
     const parent = stack[stack.length - 1];
@@ -346,7 +394,7 @@ function errorLine(xml: string): number {
 
 /** Strict well-formedness (XML 1.0: syntax, names, matching tags, unique attributes, allowed characters, declared entities): true, or the line of the first error. */
 export function wellFormed(xml: string): true | { readonly line: number } {
-  if (fastParse(xml) !== undefined) return true;
+  if (fastParse(xml) !== undefined) return true; // no limits: a limit result cannot occur
   try {
     parseStrict(xml, false);
     return true;
@@ -356,20 +404,26 @@ export function wellFormed(xml: string): true | { readonly line: number } {
 }
 
 /**
- * Refuses any DOCTYPE (the XXE and entity-expansion vectors; CDA documents
- * have none), then checks well-formedness and builds the tree in one pass.
+ * Refuses a document over `limits.maxLength` before looking at it, and any
+ * DOCTYPE (the XXE and entity-expansion vectors; CDA documents have none),
+ * then checks well-formedness and the other limits and builds the tree in one
+ * pass.
  */
-export function readXml(xml: string): ReadXml {
+export function readXml(xml: string, limits: ReadLimits = DEFAULT_CPD_LIMITS): ReadXml {
   if (typeof (xml as unknown) !== 'string') return { root: undefined, findings: [{ code: 'CPD_XML_MALFORMED', severity: 'error', location: '/' }] };
+  if (xml.length > limits.maxLength) return tooLarge('maxLength');
   const doctype = DOCTYPE.exec(xml);
   if (doctype !== null) {
     const line = xml.slice(0, doctype.index).split('\n').length;
     return { root: undefined, findings: [{ code: 'CPD_DOCTYPE_FORBIDDEN', severity: 'error', location: '/', line }] };
   }
-  let tops = fastParse(xml);
+  const fast = fastParse(xml, limits);
+  if (fast !== undefined && !Array.isArray(fast)) return tooLarge(fast.limit);
+  let tops = fast;
   try {
-    tops ??= parseStrict(xml, false);
-  } catch {
+    tops ??= parseStrict(xml, false, limits);
+  } catch (err) {
+    if (err instanceof LimitExceeded) return tooLarge(err.limit);
     return { root: undefined, findings: [{ code: 'CPD_XML_MALFORMED', severity: 'error', location: '/', line: errorLine(xml) }] };
   }
   const doc = tops[0];
