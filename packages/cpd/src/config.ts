@@ -6,6 +6,8 @@
  */
 
 /** A coded value as CDA writes it: code, code system OID and display name. */
+import { KronikerpakkerError } from '@kronikerpakker/core';
+
 export interface CpdCode {
   /** The code. */
   readonly code: string;
@@ -180,3 +182,58 @@ export const CPD = {
   },
   goalTextMaxLength: 300,
 } as const;
+
+/** Whether a value is one code (code, code system, display name as strings; `provisional` a boolean when given). */
+function isCode(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  try {
+    return (
+      typeof c['code'] === 'string' &&
+      typeof c['codeSystem'] === 'string' &&
+      typeof c['displayName'] === 'string' &&
+      (c['provisional'] === undefined || typeof c['provisional'] === 'boolean')
+    );
+  } catch {
+    // A getter that throws: not a code.
+    return false;
+  }
+}
+
+/**
+ * Checks a code configuration against the shape of {@link DEFAULT_CPD_CODES}
+ * before it is used: every key of the defaults present, with a string where
+ * the default has one and a code where it has a code. Only the defaults'
+ * keys are read, so a hostile object is never walked.
+ *
+ * @param codes - the configuration given as an option
+ * @param path - where it was given, for the error
+ * @throws `KronikerpakkerError` `INVALID_ARGUMENT` naming the first bad key (never its value)
+ * @example
+ * ```ts
+ * assertCpdCodeConfig({ ...DEFAULT_CPD_CODES }, ['options', 'codes']); // passes
+ * ```
+ */
+export function assertCpdCodeConfig(codes: unknown, path: readonly (string | number)[]): asserts codes is CpdCodeConfig {
+  const walk = (template: unknown, value: unknown, at: readonly (string | number)[]): void => {
+    if (typeof template === 'string') {
+      if (typeof value !== 'string') throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a string in the code configuration', { path: at });
+      return;
+    }
+    if (isCode(template)) {
+      if (!isCode(value)) throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a code (code, codeSystem, displayName)', { path: at });
+      return;
+    }
+    if (typeof value !== 'object' || value === null) throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected an object in the code configuration', { path: at });
+    for (const key of Object.keys(template as object)) {
+      let inner: unknown;
+      try {
+        inner = (value as Record<string, unknown>)[key];
+      } catch {
+        throw new KronikerpakkerError('INVALID_ARGUMENT', 'The code configuration could not be read', { path: [...at, key] });
+      }
+      walk((template as Record<string, unknown>)[key], inner, [...at, key]);
+    }
+  };
+  walk(DEFAULT_CPD_CODES, codes, path);
+}

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { assertCpdCodeConfig } from './config';
 import { KronikerpakkerError } from '@kronikerpakker/core';
 
 /** The names of the limits, in a stable order. */
@@ -124,5 +125,41 @@ export function checkOptions<T extends object>(options: T | undefined): Partial<
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new KronikerpakkerError('INVALID_ARGUMENT', 'options must be an object', { path: ['options'] });
   }
-  return options as T;
+  // Read each option once, here: a getter that throws or a wrongly shaped value is a coded error, never a TypeError later.
+  const out: Record<string, unknown> = {};
+  for (const key of ['codes', 'limits', 'schemas', 'xsdValidator'] as const) {
+    let v: unknown;
+    try {
+      v = (value as Record<string, unknown>)[key];
+    } catch {
+      throw new KronikerpakkerError('INVALID_ARGUMENT', 'An option could not be read', { path: ['options', key] });
+    }
+    if (v !== undefined) out[key] = v;
+  }
+  if (out['codes'] !== undefined) assertCpdCodeConfig(out['codes'], ['options', 'codes']);
+  if (out['xsdValidator'] !== undefined && typeof out['xsdValidator'] !== 'function') {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'xsdValidator must be a function', { path: ['options', 'xsdValidator'] });
+  }
+  if (out['schemas'] !== undefined) assertSchemaSet(out['schemas']);
+  return out as Partial<T>;
+}
+
+/** A CDA schema set: `main` a string, `files` an array of `{ fileName, contents }` strings. */
+function assertSchemaSet(value: unknown): void {
+  const bad = (path: readonly (string | number)[]): KronikerpakkerError =>
+    new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a CDA schema set { main, files: [{ fileName, contents }] }', { path: ['options', 'schemas', ...path] });
+  try {
+    if (typeof value !== 'object' || value === null) throw bad([]);
+    const set = value as { main?: unknown; files?: unknown };
+    if (typeof set.main !== 'string') throw bad(['main']);
+    if (!Array.isArray(set.files)) throw bad(['files']);
+    const files: readonly unknown[] = set.files;
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i] as { fileName?: unknown; contents?: unknown } | null | undefined;
+      if (typeof f !== 'object' || f === null || typeof f.fileName !== 'string' || typeof f.contents !== 'string') throw bad(['files', i]);
+    }
+  } catch (err) {
+    if (KronikerpakkerError.is(err)) throw err;
+    throw bad([]);
+  }
 }
