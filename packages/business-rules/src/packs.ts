@@ -136,6 +136,12 @@ function dueOf(fact: string, params: Readonly<Record<string, unknown>> | undefin
 }
 
 /**
+ * The form of a rule name an error may repeat (the shipped packs' `kol.diagnosis`): any other name is
+ * left out of issues and messages, so an error never repeats an arbitrary string from a document.
+ */
+const RULE_NAME_FORM = /^[a-z][a-z0-9._-]{0,119}$/;
+
+/**
  * Validates a loaded pack as a care pack and returns its plan (cached per pack).
  *
  * @param pack - a pack loaded with {@link careFacts}
@@ -149,7 +155,7 @@ export function carePlan(pack: RulePack, facts: FactCatalogue = careFacts()): Ca
   if (cached !== undefined) return cached;
   const issues: RulePackIssue[] = [];
   const issue = (path: ErrorPath, code: string, rule?: string): void => {
-    issues.push(rule === undefined ? { packId: pack.id, path, code } : { packId: pack.id, rule, path, code });
+    issues.push(rule === undefined || !RULE_NAME_FORM.test(rule) ? { packId: pack.id, path, code } : { packId: pack.id, rule, path, code });
   };
   const pkg = pack.parameters?.['package'];
   if (pkg !== 'KOL' && pkg !== 'LRS') issue(['parameters', 'package'], 'invalid-parameters');

@@ -539,8 +539,59 @@ function isIterable(value: unknown): value is Iterable<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 }
 
+/** The records argument broke the iteration protocol (or its iterator threw): coded, without its message. */
+function brokenIterator(): KronikerpakkerError {
+  return invalidArgument('The records iterator failed or broke the iteration protocol', ['records']);
+}
+
+/** The next step of the caller's iterator, checked: a step that is not an object, or a throw, is a coded error. */
+function stepOf(next: () => unknown): { readonly done?: unknown; readonly value?: unknown } {
+  let step: unknown;
+  try {
+    step = next();
+  } catch {
+    throw brokenIterator();
+  }
+  if (typeof step !== 'object' || step === null) throw brokenIterator();
+  return step;
+}
+
 async function buildAsync(records: AsyncIterable<unknown>, builder: CockpitBuilder): Promise<Cockpit> {
-  for await (const item of records) builder.add(item);
+  let iterator: AsyncIterator<unknown>;
+  try {
+    iterator = records[Symbol.asyncIterator]();
+  } catch {
+    throw brokenIterator();
+  }
+  if (typeof iterator !== 'object' || (iterator as unknown) === null || typeof iterator.next !== 'function') throw brokenIterator();
+  for (;;) {
+    let step: unknown;
+    try {
+      step = await iterator.next();
+    } catch {
+      throw brokenIterator();
+    }
+    if (typeof step !== 'object' || step === null) throw brokenIterator();
+    const { done, value } = step as { readonly done?: unknown; readonly value?: unknown };
+    if (done === true) break;
+    builder.add(value);
+  }
+  return builder.finish();
+}
+
+function buildSync(records: Iterable<unknown>, builder: CockpitBuilder): Cockpit {
+  let iterator: Iterator<unknown>;
+  try {
+    iterator = records[Symbol.iterator]();
+  } catch {
+    throw brokenIterator();
+  }
+  if (typeof iterator !== 'object' || (iterator as unknown) === null || typeof iterator.next !== 'function') throw brokenIterator();
+  for (;;) {
+    const step = stepOf(() => iterator.next());
+    if (step.done === true) break;
+    builder.add(step.value);
+  }
   return builder.finish();
 }
 
@@ -595,6 +646,5 @@ export function buildCockpit(records: Iterable<unknown> | AsyncIterable<unknown>
   const builder = new CockpitBuilder(options);
   if (isAsyncIterable(records)) return buildAsync(records, builder);
   if (!isIterable(records)) throw invalidArgument('Expected an array, an iterable or an async iterable of records', ['records']);
-  for (const item of records) builder.add(item);
-  return builder.finish();
+  return buildSync(records, builder);
 }

@@ -281,7 +281,7 @@ export type {
 } from './rules/facts';
 export { OPERATORS } from './rules/operators';
 export type { OperandProblem, OperatorDefinition } from './rules/operators';
-export { RulePackDocumentSchema, canonicalJson, factCatalogueOf, loadRulePack, packDigest } from './rules/pack';
+export { RULE_PACK_LIMITS, RulePackDocumentSchema, canonicalJson, factCatalogueOf, loadRulePack, packDigest } from './rules/pack';
 export type {
   AllCondition,
   AnyCondition,

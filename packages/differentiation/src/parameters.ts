@@ -404,13 +404,19 @@ export function validateDifferentiationPack(pack: RulePack): DifferentiationPara
   return differentiationPlan(pack).parameters;
 }
 
+/**
+ * The form of a rule name an error may repeat (the shipped packs' `kol.diagnosis`): any other name is
+ * left out of issues and messages, so an error never repeats an arbitrary string from a document.
+ */
+const RULE_NAME_FORM = /^[a-z][a-z0-9._-]{0,119}$/;
+
 /** @internal the validated plan of a pack (memoised). */
 export function differentiationPlan(pack: RulePack): DifferentiationPlan {
   const cached = plans.get(pack);
   if (cached !== undefined) return cached;
   const issues: RulePackIssue[] = [];
   const emit = (path: ErrorPath, code: DifferentiationPackIssueCode, rule?: string): void => {
-    issues.push({ packId: pack.id, ...(rule === undefined ? {} : { rule }), path, code });
+    issues.push({ packId: pack.id, ...(rule === undefined || !RULE_NAME_FORM.test(rule) ? {} : { rule }), path, code });
   };
   const parsed = DifferentiationParametersSchema.safeParse(pack.parameters);
   if (!parsed.success) {

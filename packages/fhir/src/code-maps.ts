@@ -14,6 +14,8 @@
 
 import {
   CPR_FHIR_SYSTEM,
+  KronikerpakkerError,
+  formatPath,
   X_ECPR_FHIR_SYSTEM,
   codeSystems,
   deepFreeze,
@@ -367,11 +369,130 @@ export type FhirCodeMapOverrides = Partial<Omit<FhirCodeMaps, 'observations' | '
   readonly extensions?: Partial<FhirExtensionUrls>;
 };
 
+type Json = Readonly<Record<string, unknown>>;
+
+/** The string fields each entry of a list must have (`provisional`, `codePrefix` and `recordSystem` are optional). */
+const CODE_ENTRY = ['system', 'code'] as const;
+const VALUE_ENTRY = ['system', 'code', 'value'] as const;
+const STATUS_ENTRY = ['code', 'value'] as const;
+const ENTRY_LISTS: Readonly<Record<string, readonly string[]>> = {
+  diagnosisSystems: ['system', 'value'],
+  clinicalStatuses: STATUS_ENTRY,
+  backPainEpisode: CODE_ENTRY,
+  smokingValues: VALUE_ENTRY,
+  vaccines: VALUE_ENTRY,
+  encounterTypes: VALUE_ENTRY,
+  admissionClasses: CODE_ENTRY,
+  referralTypes: VALUE_ENTRY,
+  referralStatuses: STATUS_ENTRY,
+  redFlags: VALUE_ENTRY,
+};
+const STRING_LISTS = new Set(['cprSystems', 'replacementSystems']);
+const STRINGS = new Set(['recordSystem', 'fieldSystem', 'valueSystem']);
+const OPTIONAL_FIELDS: Readonly<Record<string, 'boolean' | 'string'>> = { provisional: 'boolean', codePrefix: 'boolean', recordSystem: 'string' };
+
+function invalidMaps(path: readonly (string | number)[], expected: string): KronikerpakkerError {
+  return new KronikerpakkerError('INVALID_ARGUMENT', `Invalid FHIR code-map override: ${formatPath(path)} ${expected}`, { path });
+}
+
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A copy of an array, read by index (an overwritten `constructor` or iterator is never used). */
+function copyList(value: unknown, path: readonly (string | number)[]): unknown[] {
+  if (!Array.isArray(value)) throw invalidMaps(path, 'is not an array');
+  const list = value as readonly unknown[];
+  const out: unknown[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list[i]);
+  return out;
+}
+
+function entryList(value: unknown, fields: readonly string[], path: readonly (string | number)[]): readonly Json[] {
+  return Object.freeze(
+    copyList(value, path).map((entry, i) => {
+      if (!isJson(entry)) throw invalidMaps([...path, i], 'is not an object');
+      const out: Record<string, unknown> = {};
+      for (const field of fields) {
+        const v = entry[field];
+        if (typeof v !== 'string') throw invalidMaps([...path, i, field], 'is not a string');
+        out[field] = v;
+      }
+      for (const [field, type] of Object.entries(OPTIONAL_FIELDS)) {
+        const v = entry[field];
+        if (v === undefined) continue;
+        if (typeof v !== type) throw invalidMaps([...path, i, field], `is not a ${type}`);
+        out[field] = v;
+      }
+      return Object.freeze(out);
+    }),
+  );
+}
+
+/** The entries of a per-key part (`observations`, `extensions`), checked against the known keys. */
+function part(value: unknown, known: Json, read: (v: unknown, path: readonly (string | number)[]) => unknown, path: readonly (string | number)[]): Json {
+  if (!isJson(value)) throw invalidMaps(path, 'is not an object');
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(known, key)) throw invalidMaps(path, 'has a key the code maps do not define');
+    const v = value[key];
+    if (v !== undefined) out[key] = read(v, [...path, key]);
+  }
+  return out;
+}
+
+/**
+ * Checks integrator overrides before anything reads them, and copies them
+ * (lists by index, entries by their known fields), so that what was checked
+ * is what is used.
+ *
+ * @internal
+ * @param overrides - the overrides as given
+ * @param path - where they sit, for errors
+ * @returns the checked copy
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` naming the path (keys the code maps define and indices), never a value
+ */
+export function checkFhirCodeMapOverrides(overrides: unknown, path: readonly (string | number)[]): FhirCodeMapOverrides {
+  if (!isJson(overrides)) throw invalidMaps(path, 'is not an object');
+  const d = DEFAULT_FHIR_CODE_MAPS;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(overrides)) {
+    const value = overrides[key];
+    const at = [...path, key];
+    if (value === undefined) continue;
+    if (STRING_LISTS.has(key)) {
+      out[key] = Object.freeze(
+        copyList(value, at).map((v, i) => {
+          if (typeof v !== 'string') throw invalidMaps([...at, i], 'is not a string');
+          return v;
+        }),
+      );
+    } else if (STRINGS.has(key)) {
+      if (typeof value !== 'string') throw invalidMaps(at, 'is not a string');
+      out[key] = value;
+    } else if (key === 'observations') {
+      out[key] = part(value, d.observations as unknown as Json, (v, p) => entryList(v, CODE_ENTRY, p), at);
+    } else if (key === 'extensions') {
+      out[key] = part(value, d.extensions as unknown as Json, (v, p) => {
+        if (typeof v !== 'string') throw invalidMaps(p, 'is not a string');
+        return v;
+      }, at);
+    } else {
+      const fields = Object.hasOwn(ENTRY_LISTS, key) ? ENTRY_LISTS[key] : undefined;
+      if (fields === undefined) throw invalidMaps(path, 'has a key the code maps do not define');
+      out[key] = entryList(value, fields, at);
+    }
+  }
+  return out;
+}
+
 /**
  * The code maps with an integrator's overrides applied.
  *
  * @param overrides - keys to replace (observation targets and extensions merge per target)
- * @returns a new {@link FhirCodeMaps} (frozen at the top; the override lists are used as given)
+ * @returns a new {@link FhirCodeMaps} (frozen at the top; the override lists are checked and copied)
+ * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` (path under `overrides`) for a key the maps do not
+ *   define or a value of the wrong type, never naming the value
  * @example
  * ```ts
  * const maps = mergeFhirCodeMaps({ encounterTypes: [{ system: 'urn:my-lps', code: 'AAR', value: 'aarsstatus' }] });
@@ -380,6 +501,17 @@ export type FhirCodeMapOverrides = Partial<Omit<FhirCodeMaps, 'observations' | '
  */
 export function mergeFhirCodeMaps(overrides: FhirCodeMapOverrides | undefined): FhirCodeMaps {
   if (overrides === undefined) return DEFAULT_FHIR_CODE_MAPS;
+  return mergeChecked(checkFhirCodeMapOverrides(overrides, ['overrides']));
+}
+
+/**
+ * {@link mergeFhirCodeMaps} of overrides already checked by {@link checkFhirCodeMapOverrides}.
+ *
+ * @internal
+ * @param overrides - the checked overrides
+ * @returns the merged maps
+ */
+export function mergeChecked(overrides: FhirCodeMapOverrides): FhirCodeMaps {
   const d = DEFAULT_FHIR_CODE_MAPS;
   return Object.freeze({
     ...d,

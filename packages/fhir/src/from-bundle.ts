@@ -36,7 +36,7 @@ import {
 import type { InvalidRecordError, IsoDate, PackageId, PatientRecord, PatientRecordInput, RedFlagStatus, Sex } from '@kronikerpakker/core';
 import { safeFromFhirQuestionnaireResponse } from '@kronikerpakker/pro';
 import type { FhirQuestionnaireResponseInput } from '@kronikerpakker/pro';
-import { mergeFhirCodeMaps } from './code-maps';
+import { DEFAULT_FHIR_CODE_MAPS, checkFhirCodeMapOverrides, mergeChecked } from './code-maps';
 import type { FhirCodeEntry, FhirCodeMapOverrides, FhirCodeMaps } from './code-maps';
 import { ReportBuilder } from './report';
 import type { MappingReasonCode, MappingReport, MappingTarget } from './report';
@@ -156,8 +156,17 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A copy of an array from the input, read by index: an array whose
+ * `constructor` or iterator was overwritten is read like any other (`map`,
+ * `flatMap` and spreads on the input itself would call them).
+ */
 function array(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
+  if (!Array.isArray(value)) return [];
+  const list = value as readonly unknown[];
+  const out: unknown[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list[i]);
+  return out;
 }
 
 /** The codings of a CodeableConcept (those with a string code). */
@@ -742,7 +751,7 @@ function resourceTypeName(value: unknown): string {
 function mapPatient(
   r: Json,
   maps: FhirCodeMaps,
-  options: FromFhirBundleOptions,
+  options: { readonly listedWhenAbsent: boolean | undefined },
 ): { patient: Input['patient']; id: string | undefined; synthetic: boolean; notes: MappingReasonCode[] } | MappingReasonCode {
   const birth = readDate(r['birthDate']);
   if (typeof birth !== 'string') return birth.fault;
@@ -797,6 +806,30 @@ function invalidBundle(message: string, path: readonly (string | number)[]): Kro
   return new KronikerpakkerError('INVALID_ARGUMENT', message, { path });
 }
 
+/** The options, read once and checked before the Bundle is touched. */
+interface CheckedOptions {
+  readonly asOf: IsoDate;
+  readonly maps: FhirCodeMaps;
+  readonly recordId: string | undefined;
+  readonly listedWhenAbsent: boolean | undefined;
+}
+
+function checkOptions(options: unknown): CheckedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected an options object with asOf', { path: ['options'] });
+  }
+  const { asOf, codeMaps, recordId, listedWhenAbsent } = options as { readonly [K in keyof FromFhirBundleOptions]?: unknown };
+  assertAsOf(asOf);
+  if (recordId !== undefined && typeof recordId !== 'string') {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected recordId to be a string', { path: ['options', 'recordId'] });
+  }
+  if (listedWhenAbsent !== undefined && typeof listedWhenAbsent !== 'boolean') {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected listedWhenAbsent to be a boolean', { path: ['options', 'listedWhenAbsent'] });
+  }
+  const maps = codeMaps === undefined ? DEFAULT_FHIR_CODE_MAPS : mergeChecked(checkFhirCodeMapOverrides(codeMaps, ['options', 'codeMaps']));
+  return { asOf, maps, recordId, listedWhenAbsent };
+}
+
 /**
  * Maps a FHIR R4 Bundle (collection, transaction, searchset, ...) of one
  * patient's data to a validated `PatientRecord`, and reports what
@@ -809,7 +842,9 @@ function invalidBundle(message: string, path: readonly (string | number)[]): Kro
  * @param bundle - the Bundle (parsed JSON; `fhir4.Bundle` fits)
  * @param options - `asOf`, code-map overrides, record id, `listed` default
  * @returns the record, the mapped input and the report; or the error, the input (if any) and the report
- * @throws `KronikerpakkerError` `INVALID_ARGUMENT` only for a malformed `asOf`
+ * @throws `KronikerpakkerError` `INVALID_ARGUMENT` only for malformed options (no options object, a malformed
+ *   `asOf`, code-map overrides of the wrong shape, a `recordId` that is not a string, a `listedWhenAbsent` that
+ *   is not a boolean); they are checked before the Bundle is touched
  * @example
  * ```ts
  * const result = fromFhirBundle(bundle, { asOf: '2027-01-15' });
@@ -818,17 +853,18 @@ function invalidBundle(message: string, path: readonly (string | number)[]): Kro
  * ```
  */
 export function fromFhirBundle(bundle: unknown, options: FromFhirBundleOptions): FhirMappingResult {
-  assertAsOf(options.asOf);
-  const maps = mergeFhirCodeMaps(options.codeMaps);
+  const checked = checkOptions(options);
+  const maps = checked.maps;
   const report = new ReportBuilder();
   if (!isObject(bundle) || bundle['resourceType'] !== 'Bundle') {
     return { success: false, error: invalidBundle('Not a FHIR R4 Bundle: expected an object with resourceType "Bundle"', ['resourceType']), input: undefined, report: report.build() };
   }
-  const entries = bundle['entry'] ?? [];
-  if (!Array.isArray(entries)) {
+  const entryValue = bundle['entry'] ?? [];
+  if (!Array.isArray(entryValue)) {
     return { success: false, error: invalidBundle('Bundle.entry is not an array', ['entry']), input: undefined, report: report.build() };
   }
-  const mapper = new Mapper(maps, options.asOf);
+  const entries = array(entryValue);
+  const mapper = new Mapper(maps, checked.asOf);
   const resources: (Json | undefined)[] = entries.map((e: unknown) => (isObject(e) && isObject(e['resource']) ? e['resource'] : undefined));
 
   // The Patient first: it names the record, and other resources must refer to it.
@@ -836,7 +872,7 @@ export function fromFhirBundle(bundle: unknown, options: FromFhirBundleOptions):
   let patientIndex = -1;
   resources.forEach((r, index) => {
     if (r === undefined || r['resourceType'] !== 'Patient' || patientIndex >= 0) return;
-    const mapped = mapPatient(r, maps, options);
+    const mapped = mapPatient(r, maps, checked);
     if (typeof mapped === 'string') return;
     patient = mapped;
     patientIndex = index;
@@ -858,7 +894,7 @@ export function fromFhirBundle(bundle: unknown, options: FromFhirBundleOptions):
         report.add(notes.length > 0 ? { index, resourceType, outcome: 'used', target: 'patient', notes: Object.freeze([...notes]) } : { index, resourceType, outcome: 'used', target: 'patient' });
       } else if (patientIndex >= 0 && index > patientIndex) report.add({ index, resourceType, outcome: 'rejected', reason: 'second-patient' });
       else {
-        const problem = mapPatient(r, maps, options);
+        const problem = mapPatient(r, maps, checked);
         report.add({ index, resourceType, outcome: 'rejected', reason: typeof problem === 'string' ? problem : 'malformed' });
       }
       return;
@@ -909,11 +945,11 @@ export function fromFhirBundle(bundle: unknown, options: FromFhirBundleOptions):
     return { success: false, error: invalidBundle('The Bundle holds no usable Patient resource', ['entry']), input: undefined, report: report.build() };
   }
   const input: Input = patient.synthetic
-    ? { id: options.recordId ?? patient.id ?? '', synthetic: true, patient: patient.patient }
-    : { id: options.recordId ?? patient.id ?? '', patient: patient.patient };
+    ? { id: checked.recordId ?? patient.id ?? '', synthetic: true, patient: patient.patient }
+    : { id: checked.recordId ?? patient.id ?? '', patient: patient.patient };
   const target = input as Record<string, unknown>;
   for (const [key, list] of lists) if (list.length > 0) target[key] = list;
-  const parsed = safeParsePatientRecord(input, { asOf: options.asOf });
+  const parsed = safeParsePatientRecord(input, { asOf: checked.asOf });
   const built = report.build();
   return parsed.success
     ? { success: true, record: parsed.record, input, report: built }

@@ -346,6 +346,12 @@ function issueCodeOfZod(path: readonly PropertyKey[]): InclusionPackIssueCode {
   return path.at(-1) === 'message' ? 'unknown-message-code' : 'invalid-inclusion-event';
 }
 
+/**
+ * The form of a rule name an error may repeat (the shipped packs' `kol.diagnosis`): any other name is
+ * left out of issues and messages, so an error never repeats an arbitrary string from a document.
+ */
+const RULE_NAME_FORM = /^[a-z][a-z0-9._-]{0,119}$/;
+
 /** Builds the plan of a loaded pack, collecting every issue. */
 function buildPlan(pack: RulePack): InclusionPlan {
   const issues: RulePackIssue[] = [];
@@ -353,7 +359,7 @@ function buildPlan(pack: RulePack): InclusionPlan {
   const rules: PlannedRule[] = [];
   pack.rules.forEach((rule, i) => {
     const at = (path: ErrorPath, code: InclusionPackIssueCode): void => {
-      issues.push({ packId: pack.id, rule: rule.name, path: ['rules', i, 'event', ...path], code });
+      issues.push({ packId: pack.id, ...(RULE_NAME_FORM.test(rule.name) ? { rule: rule.name } : {}), path: ['rules', i, 'event', ...path], code });
     };
     const parsed = InclusionEventSchema.safeParse(rule.event);
     if (!parsed.success) {
@@ -456,7 +462,7 @@ function buildPlan(pack: RulePack): InclusionPlan {
 
 function describe(issue: RulePackIssue): string {
   const where = issue.path.map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${p}`)).join('').replace(/^\./, '');
-  return `rule "${issue.rule ?? ''}" at ${where}: ${issue.code}`;
+  return `${issue.rule === undefined ? '' : `rule "${issue.rule}" `}at ${where}: ${issue.code}`;
 }
 
 function planError(packId: string, issues: readonly RulePackIssue[]): InvalidRulePackError {

@@ -11,6 +11,7 @@ import type { ErrorPath } from '@kronikerpakker/core';
 import type { InstrumentDefinition, InstrumentItem, ItemText, ScoredInstrumentId } from './definitions/types';
 import { IssueCollector } from './errors';
 import { answerProblem, isPlainObject } from './internal/answers';
+import { isScoredInstrument } from './definitions/registry';
 import { deepFreeze } from '@kronikerpakker/core';
 
 /**
@@ -69,7 +70,7 @@ function checkItemText(item: InstrumentItem, value: unknown, issues: IssueCollec
  * @param definition - the instrument's definition
  * @param texts - wording by item id; answer wording by answer code
  * @returns a frozen copy with the texts attached
- * @throws {@link InvalidQuestionnaireError} `unknown-item` (at `['texts', '*']`), `out-of-range` (an answer code the item does not have) or `invalid-type`
+ * @throws {@link InvalidQuestionnaireError} `unknown-item` (at `['texts', '*']`), `out-of-range` (an answer code the item does not have) or `invalid-type`; `invalid-type` at `['definition']` for a definition that is not one of this package's
  * @example
  * ```ts
  * const nrs = withItemTexts(getInstrumentDefinition('NRS-pain'), {
@@ -83,6 +84,12 @@ export function withItemTexts<I extends ScoredInstrumentId, K extends string>(
   texts: ItemTexts<K>,
 ): InstrumentDefinition<I, K> {
   const issues = new IssueCollector();
+  // The definition is checked before it is read: one of this package's, or one returned by withItemTexts.
+  const given: unknown = definition;
+  if (!isPlainObject(given) || !isScoredInstrument(given['id']) || !Array.isArray(given['items'])) {
+    issues.add(['definition'], 'invalid-type');
+    issues.throwIfAny();
+  }
   const byId = new Map<string, InstrumentItem<K>>(definition.items.map((i) => [i.id, i]));
   if (!isPlainObject(texts)) {
     issues.add(['texts'], 'invalid-type');
@@ -94,9 +101,9 @@ export function withItemTexts<I extends ScoredInstrumentId, K extends string>(
     }
   }
   issues.throwIfAny();
-  const given = texts as Readonly<Record<string, ItemText | undefined>>;
+  const textsById = texts as Readonly<Record<string, ItemText | undefined>>;
   const items = definition.items.map((item): InstrumentItem<K> => {
-    const t = given[item.id];
+    const t = textsById[item.id];
     if (t === undefined) return item;
     const copy: ItemText = {
       text: { ...t.text },

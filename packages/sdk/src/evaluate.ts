@@ -17,6 +17,7 @@ import {
   safeParsePatientRecord,
 } from '@kronikerpakker/core';
 import type {
+  ErrorPath,
   FactContext,
   IsoDate,
   PackageId,
@@ -31,10 +32,11 @@ import { suggestLevelInContext } from '@kronikerpakker/differentiation';
 import type { LevelSuggestion } from '@kronikerpakker/differentiation';
 import { evaluateCareInContext } from '@kronikerpakker/business-rules';
 import type { CareEvaluation } from '@kronikerpakker/business-rules';
-import { buildTreatmentPlan, toCpdXml } from '@kronikerpakker/cpd';
+import { DEFAULT_CPD_CODES, buildTreatmentPlan, toCpdXml } from '@kronikerpakker/cpd';
 import type { BuildTreatmentPlanOptions, CpdCodeConfig, TreatmentPlan } from '@kronikerpakker/cpd';
 import { mapFhirBundle } from './fhir-input';
 import type { FhirBundleInput, FhirMappingReport } from './fhir-input';
+import { RULE_PACK_KINDS } from './packs';
 import type { RulePacks } from './packs';
 
 /**
@@ -170,32 +172,156 @@ function isBundle(input: unknown): input is FhirBundleInput {
   return typeof input === 'object' && input !== null && (input as { resourceType?: unknown }).resourceType === 'Bundle';
 }
 
-function checkOptions(options: EvaluatePatientOptions): readonly PackageId[] {
-  assertOptionsObject(options);
-  assertAsOf(options.asOf);
-  const packages: readonly PackageId[] = options.packages ?? PACKAGES;
-  if (!Array.isArray(packages) || packages.length === 0) {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a non-empty list of packages (KOL, LRS)', { path: ['options', 'packages'] });
+/** The options of {@link evaluatePatient}, read once and checked before the input is touched. */
+interface CheckedOptions {
+  readonly asOf: IsoDate;
+  readonly packages: readonly PackageId[];
+  readonly packs: RulePacks | undefined;
+  readonly plan: PlanRequest | undefined;
+  readonly unknownFields: UnknownFieldPolicy | undefined;
+}
+
+function invalidOption(message: string, path: ErrorPath): KronikerpakkerError {
+  return new KronikerpakkerError('INVALID_ARGUMENT', message, { path });
+}
+
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A copy of an array, read by index (an overwritten `constructor` or iterator is never called). */
+function copyArray(value: unknown, message: string, path: ErrorPath): unknown[] {
+  if (!Array.isArray(value)) throw invalidOption(message, path);
+  const list = value as readonly unknown[];
+  const out: unknown[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list[i]);
+  return out;
+}
+
+function checkPackSet(value: unknown, kind: string): void {
+  if (value === undefined) return;
+  if (!isObject(value) || typeof value['select'] !== 'function' || !Array.isArray(value['packs'])) {
+    throw invalidOption('Expected a RulePackSet (from loadRulePacks)', ['options', 'packs', kind]);
   }
-  packages.forEach((p: unknown, i) => {
+}
+
+/** The type of a field of the plan options: `?` marks an optional one. */
+type FieldType = 'string' | 'string?' | 'number' | 'number?' | 'strings';
+
+/**
+ * Checks the fields of an object of the plan options against their types:
+ * the plan builder and its schema read them, and a value of another type
+ * (an object whose `length` cannot be compared, say) must not reach them.
+ */
+function checkFields(value: unknown, fields: Readonly<Record<string, FieldType>>, path: ErrorPath): Readonly<Record<string, unknown>> {
+  if (!isObject(value)) throw invalidOption('Expected an object', path);
+  for (const [key, type] of Object.entries(fields)) {
+    const v = value[key];
+    const at = [...path, key];
+    if (type === 'strings') {
+      copyArray(v, 'Expected a list of strings', at).forEach((x, i) => {
+        if (typeof x !== 'string') throw invalidOption('Expected a string', [...at, i]);
+      });
+    } else if (!(type.endsWith('?') && v === undefined) && typeof v !== type.replace('?', '')) {
+      throw invalidOption(`Expected a ${type.replace('?', '')}`, at);
+    }
+  }
+  return value;
+}
+
+const NAME: Readonly<Record<string, FieldType>> = { prefix: 'string?', given: 'strings', family: 'string' };
+const ORGANISATION: Readonly<Record<string, FieldType>> = { sorId: 'string', name: 'string' };
+const DATED_TEXT: Readonly<Record<string, FieldType>> = { date: 'string', text: 'string' };
+
+function checkList(value: unknown, fields: Readonly<Record<string, FieldType>>, path: ErrorPath): void {
+  if (value === undefined) return;
+  copyArray(value, 'Expected a list', path).forEach((item, i) => {
+    checkFields(item, fields, [...path, i]);
+  });
+}
+
+/** The provisional CPD codes: the shape of {@link DEFAULT_CPD_CODES}, checked without recursion into the input. */
+function checkCodes(value: unknown, like: unknown, path: ErrorPath): void {
+  if (typeof like !== 'object' || like === null) {
+    if (typeof value !== typeof like) throw invalidOption('Expected CPD codes of the shape of DEFAULT_CPD_CODES', path);
+    return;
+  }
+  if (!isObject(value)) throw invalidOption('Expected CPD codes of the shape of DEFAULT_CPD_CODES', path);
+  // The defaults are at most four levels deep: the walk follows them, not the input.
+  for (const key of Object.keys(like)) checkCodes(value[key], (like as Record<string, unknown>)[key], [...path, key]);
+}
+
+/**
+ * The plan request, checked field by field as `buildTreatmentPlan` and
+ * `toCpdXml` read it (types of lists, strings, names and callbacks); the
+ * content of the plan (formats, lengths) is then validated by the plan schema.
+ */
+function checkPlan(plan: unknown): PlanRequest | undefined {
+  if (plan === undefined || plan === false) return undefined;
+  const at = (...keys: (string | number)[]): ErrorPath => ['options', 'plan', ...keys];
+  if (!isObject(plan)) throw invalidOption('Expected plan options or false', at());
+  for (const key of ['clinic', 'author', 'patientName'] as const) {
+    if (!isObject(plan[key])) throw invalidOption(`Expected plan.${key}`, at(key));
+  }
+  checkFields(plan['clinic'], ORGANISATION, at('clinic'));
+  checkFields(plan['author'], { sorId: 'string' }, at('author'));
+  checkFields((plan['author'] as Record<string, unknown>)['name'], NAME, at('author', 'name'));
+  checkFields(plan['patientName'], NAME, at('patientName'));
+  if (plan['custodian'] !== undefined) checkFields(plan['custodian'], ORGANISATION, at('custodian'));
+  if (plan['patientAddress'] !== undefined) checkFields(plan['patientAddress'], { streetLines: 'strings', postalCode: 'string', city: 'string' }, at('patientAddress'));
+  if (plan['replaces'] !== undefined) checkFields(plan['replaces'], { setId: 'string', number: 'number', documentId: 'string' }, at('replaces'));
+  if (plan['validUntil'] !== undefined && typeof plan['validUntil'] !== 'string') throw invalidOption('Expected plan.validUntil to be a date', at('validUntil'));
+  const goals = plan['goals'];
+  if (goals !== undefined) {
+    copyArray(goals, 'Expected plan.goals to be a list', at('goals')).forEach((goal, i) => {
+      if (!isObject(goal)) throw invalidOption('Expected a goal', at('goals', i));
+      if (goal['kind'] === 'measurable') {
+        checkFields(goal, { direction: 'string', value: 'number', unit: 'string', text: 'string?' }, at('goals', i));
+        checkFields(goal['code'], { system: 'string', code: 'string', displayName: 'string' }, at('goals', i, 'code'));
+      } else if (goal['kind'] === 'text' || goal['kind'] === 'patient') {
+        checkFields(goal, { text: 'string' }, at('goals', i));
+      } else {
+        throw invalidOption('Expected goal kind measurable, text or patient', at('goals', i, 'kind'));
+      }
+    });
+  }
+  checkList(plan['plannedFollowUps'], DATED_TEXT, at('plannedFollowUps'));
+  checkList(plan['completedServices'], DATED_TEXT, at('completedServices'));
+  for (const key of ['idGenerator', 'clock'] as const) {
+    if (plan[key] !== undefined && typeof plan[key] !== 'function') throw invalidOption(`Expected plan.${key} to be a function`, at(key));
+  }
+  if (plan['cpd'] !== undefined && typeof plan['cpd'] !== 'boolean') throw invalidOption('Expected plan.cpd to be a boolean', at('cpd'));
+  if (plan['codes'] !== undefined) checkCodes(plan['codes'], DEFAULT_CPD_CODES, at('codes'));
+  return plan as unknown as PlanRequest;
+}
+
+function checkOptions(options: EvaluatePatientOptions): CheckedOptions {
+  assertOptionsObject(options);
+  // Each option is read once: what is checked is what is used.
+  const { asOf, packages: packagesOption, packs, plan, unknownFields } = options as { readonly [K in keyof EvaluatePatientOptions]?: unknown };
+  assertAsOf(asOf);
+  const packages = packagesOption === undefined ? [...PACKAGES] : copyArray(packagesOption, 'Expected a non-empty list of packages (KOL, LRS)', ['options', 'packages']);
+  if (packages.length === 0) {
+    throw invalidOption('Expected a non-empty list of packages (KOL, LRS)', ['options', 'packages']);
+  }
+  packages.forEach((p, i) => {
     assertPackageId(p, ['options', 'packages', i]);
   });
-  const plan = options.plan;
-  if (plan !== undefined && plan !== false) {
-    if (typeof plan !== 'object' || (plan as unknown) === null) {
-      throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected plan options or false', { path: ['options', 'plan'] });
-    }
-    for (const key of ['clinic', 'author', 'patientName'] as const) {
-      if (typeof plan[key] !== 'object' || (plan[key] as unknown) === null) {
-        throw new KronikerpakkerError('INVALID_ARGUMENT', `Expected plan.${key}`, { path: ['options', 'plan', key] });
-      }
-    }
+  if (packs !== undefined) {
+    if (!isObject(packs)) throw invalidOption('Expected packs to be an object (from loadRulePacks)', ['options', 'packs']);
+    for (const kind of RULE_PACK_KINDS) checkPackSet(packs[kind], kind);
   }
-  const unknownFields: unknown = options.unknownFields;
+  const checkedPlan = checkPlan(plan);
   if (unknownFields !== undefined && unknownFields !== 'reject' && unknownFields !== 'strip') {
-    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected unknownFields reject or strip', { path: ['options', 'unknownFields'] });
+    throw invalidOption('Expected unknownFields reject or strip', ['options', 'unknownFields']);
   }
-  return [...new Set<PackageId>(packages)];
+  return {
+    asOf,
+    packages: [...new Set(packages as PackageId[])],
+    packs,
+    plan: checkedPlan,
+    unknownFields,
+  };
 }
 
 /** Parses a record input; a record already parsed (every list present) is used as it is. */
@@ -225,7 +351,7 @@ function evaluatePackage(
   ctx: FactContext,
   record: PatientRecord,
   pkg: PackageId,
-  options: EvaluatePatientOptions,
+  options: CheckedOptions,
 ): PackageEvaluation {
   const packs = options.packs;
   const inclusion = evaluateInclusionInContext(ctx, { package: pkg, packs: packs?.inclusion });
@@ -242,7 +368,7 @@ function evaluatePackage(
     inclusion,
   });
   const request = options.plan;
-  if (request === undefined || request === false) {
+  if (request === undefined) {
     return { package: pkg, inclusion, enrolled, enrolment, level, care, planStatus: 'not-requested' };
   }
   if (!enrolment.planApplies) return { package: pkg, inclusion, enrolled, enrolment, level, care, planStatus: 'not-included' };
@@ -274,8 +400,11 @@ function evaluatePackage(
  * @param input - a record input (JSON from your LPS), a record from `parsePatientRecord`, or a FHIR R4 Bundle (`resourceType: 'Bundle'`)
  * @param options - `asOf` (required), packages, replacement packs, plan
  * @returns the evaluation
- * @throws `KronikerpakkerError` `INVALID_ARGUMENT` for bad options (a malformed `asOf`, an unknown package,
- *   plan options that give an invalid plan); `InvalidRulePackError` when no pack version is valid on `asOf`
+ * @throws `KronikerpakkerError` `INVALID_ARGUMENT` for bad options (no options object, a malformed `asOf`, an
+ *   unknown package, `packs` that are not rule-pack sets, plan options of the wrong shape or that give an invalid
+ *   plan), all checked before the input is touched; `InvalidRulePackError` when no pack version is valid on `asOf`.
+ *   Whatever the input, nothing else is thrown, and no error holds a value from the input (an error thrown
+ *   by your own callback, `plan.idGenerator` or `plan.clock`, passes through unchanged)
  * @example
  * ```ts
  * const e = evaluatePatient(input, { asOf: '2027-01-15' });
@@ -286,8 +415,8 @@ function evaluatePackage(
  * ```
  */
 export function evaluatePatient(input: PatientInput, options: EvaluatePatientOptions): PatientEvaluation {
-  const packages = checkOptions(options);
-  const asOf = options.asOf;
+  const checked = checkOptions(options);
+  const { asOf, packages } = checked;
   let mapping: FhirMappingReport | undefined;
   let record: PatientRecord;
   if (isBundle(input)) {
@@ -296,14 +425,14 @@ export function evaluatePatient(input: PatientInput, options: EvaluatePatientOpt
     if (!mapped.success) return { asOf, recordId: null, valid: false, issues: mapped.issues, mapping, packages: {} };
     record = mapped.record;
   } else {
-    const parsed = toRecord(input, asOf, options.unknownFields);
+    const parsed = toRecord(input, asOf, checked.unknownFields);
     if (!('record' in parsed)) return { asOf, recordId: null, valid: false, issues: parsed.issues, packages: {} };
     record = parsed.record;
   }
   const ctx = createFactContext(record, asOf);
   const results: { KOL?: PackageEvaluation; LRS?: PackageEvaluation } = {};
   for (const pkg of PACKAGES) {
-    if (packages.includes(pkg)) results[pkg] = evaluatePackage(ctx, record, pkg, options);
+    if (packages.includes(pkg)) results[pkg] = evaluatePackage(ctx, record, pkg, checked);
   }
   return mapping === undefined
     ? { asOf, recordId: record.id, valid: true, issues: [], packages: results }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { InvalidRulePackError, RulePackDocumentSchema, createRulePackSet, loadRulePack } from '@kronikerpakker/core';
+import { InvalidRulePackError, KronikerpakkerError, createRulePackSet, loadRulePack } from '@kronikerpakker/core';
 import type { IsoDate, RulePack, RulePackIssue, RulePackSet, RuleSetRef } from '@kronikerpakker/core';
 import { CARE_PACK_IDS, createCarePackSet, defaultCarePacks } from '@kronikerpakker/business-rules';
 import {
@@ -99,9 +99,26 @@ function buildSet(kind: RulePackKind, documents: readonly unknown[]): RulePackSe
   }
 }
 
+/**
+ * The form of a pack id (as core's rule-pack format defines it). An error
+ * names an id only in this form, so a document that is not a pack (a patient
+ * record passed by mistake) never puts its id in an error.
+ */
+const PACK_ID_FORM = /^[a-z][a-z0-9-]{1,63}$/;
+
+function packIdOf(id: unknown): { packId?: string } {
+  return typeof id === 'string' && PACK_ID_FORM.test(id) ? { packId: id } : {};
+}
+
 /** Throws the shape errors of a document whose kind is unknown (its facts cannot be checked without one). */
 function checkShape(document: unknown): void {
-  if (!RulePackDocumentSchema.safeParse(document).success) loadRulePack(document);
+  // Through the loader, which checks the document's size before anything walks it: its shape errors
+  // (and too-large) are thrown; errors of facts and operators need the kind and are not this check's.
+  try {
+    loadRulePack(document);
+  } catch (err) {
+    if (err instanceof InvalidRulePackError && err.issues.some((i) => i.code === 'invalid-shape' || i.code === 'too-large')) throw err;
+  }
 }
 
 function isValidOn(pack: RulePack, asOf: IsoDate): boolean {
@@ -150,7 +167,8 @@ function layeredSet(own: RulePackSet, base: RulePackSet): RulePackSet {
  * @param options - whether to keep the shipped packs (default true)
  * @returns the sets, one per kind that has loaded documents (with `includeShipped`, one per kind)
  * @throws `InvalidRulePackError` (`INVALID_RULE_PACK`) listing every problem with pack id, rule and path;
- *   an id no package selects is `unknown-pack-id`
+ *   an id no package selects is `unknown-pack-id` (the id is named only in the form of a pack id);
+ *   `KronikerpakkerError` `INVALID_ARGUMENT` for options that are not an object or an `includeShipped` that is not a boolean
  * @example
  * ```ts
  * const next = { ...kolInclusionPack, version: '0.3.0', validFrom: '2027-07-01', rules: changedRules };
@@ -163,16 +181,26 @@ export function loadRulePacks(documents: readonly unknown[], options: LoadRulePa
   if (!Array.isArray(documents)) {
     throw new InvalidRulePackError('Expected an array of rule-pack documents', [{ path: [], code: 'invalid-shape' }]);
   }
-  const includeShipped = options.includeShipped ?? true;
+  if (typeof options !== 'object' || (options as unknown) === null) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected an options object', { path: ['options'] });
+  }
+  const includeShippedOption: unknown = options.includeShipped;
+  if (includeShippedOption !== undefined && typeof includeShippedOption !== 'boolean') {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected includeShipped to be a boolean', { path: ['options', 'includeShipped'] });
+  }
+  const includeShipped = includeShippedOption ?? true;
   const byKind: Record<RulePackKind, unknown[]> = { inclusion: [], differentiation: [], care: [] };
   const issues: RulePackIssue[] = [];
-  for (const document of documents) {
+  // Read by index: an array whose constructor or iterator was overwritten is read like any other.
+  const list: readonly unknown[] = documents;
+  for (let index = 0; index < list.length; index++) {
+    const document = list[index];
     const id = typeof document === 'object' && document !== null ? (document as { id?: unknown }).id : undefined;
     const kind = typeof id === 'string' ? rulePackKindOf(id) : undefined;
     if (kind === undefined) {
       // Shape errors first (they name the pack and path); a well-formed pack with a foreign id is unknown.
       checkShape(document);
-      issues.push({ packId: id as string, path: ['id'], code: 'unknown-pack-id' });
+      issues.push({ ...packIdOf(id), path: ['id'], code: 'unknown-pack-id' });
       continue;
     }
     byKind[kind].push(document);
@@ -268,8 +296,9 @@ export function verifyRulePack(document: unknown): RulePackInfo {
   const kind = typeof id === 'string' ? rulePackKindOf(id) : undefined;
   if (kind === undefined) {
     checkShape(document);
-    throw new InvalidRulePackError(`Rule pack "${String(id)}": no package selects this id`, [
-      { packId: String(id), path: ['id'], code: 'unknown-pack-id' },
+    const named = packIdOf(id);
+    throw new InvalidRulePackError(`Rule pack${named.packId === undefined ? '' : ` "${named.packId}"`}: no package selects this id`, [
+      { ...named, path: ['id'], code: 'unknown-pack-id' },
     ], { path: ['id'] });
   }
   const set = buildSet(kind, [document]);

@@ -17,13 +17,14 @@
  * @module
  */
 import type { z } from 'zod';
-import { InvalidRecordError } from '../errors/errors';
+import { InvalidRecordError, KronikerpakkerError } from '../errors/errors';
 import type { ErrorPath, RecordIssue, RecordIssueCode } from '../errors/errors';
-import { assertAsOf } from '../time/iso-date';
+import { ISO_DATE_NO_SUCH_DAY, scanIsoDate } from '../time/calendar-day';
 import type { IsoDate } from '../time/iso-date';
 import { fastParseRecord } from './fast-parse';
 import { markParsed } from './guards';
 import { recordSchemaFor } from './schema';
+import { guardedSafeParse } from './zod-guard';
 import type { PatientRecord, UnknownFieldPolicy } from './schema';
 
 /** Options of {@link parsePatientRecord}. */
@@ -65,6 +66,9 @@ const INTERVALS: readonly (readonly [string, string])[] = [
 function isDateKey(key: string): boolean {
   return key === 'date' || key.endsWith('Date');
 }
+
+/** Deeper than the record schema reads (record, list, item, answers, answer): zod never looks below it. */
+const RECORD_DEPTH = 8;
 
 /** Lists whose keys come from the input (questionnaire item ids): their keys are replaced by `*` in paths. */
 const INPUT_KEYED = new Set(['answers']);
@@ -189,8 +193,54 @@ function sortLists(r: PatientRecord): PatientRecord {
     : { schemaVersion, id, synthetic, ...lists };
 }
 
+/** The options of a parse, read once and checked. */
+interface CheckedOptions {
+  readonly asOf: IsoDate;
+  readonly policy: UnknownFieldPolicy;
+}
+
+/** Why the options of a parse are unusable: where, what kind, and the message for the thrown form. */
+interface OptionsFault {
+  readonly issue: RecordIssue;
+  readonly message: string;
+}
+
+/** A population is parsed on one date: the last `asOf` that passed, to skip the scan per record. */
+let lastValidAsOf: unknown;
+
+function optionsFault(path: ErrorPath, code: RecordIssueCode, message: string): OptionsFault {
+  return { issue: { path, code }, message };
+}
+
+/**
+ * Reads and checks the options before anything else is touched: each
+ * property is read once, so what is checked is what is used.
+ */
+function checkOptions(options: unknown): CheckedOptions | OptionsFault {
+  if (options === undefined || options === null) return optionsFault(['options'], 'required', 'Expected an options object with asOf');
+  if (typeof options !== 'object') return optionsFault(['options'], 'invalid-type', 'Expected an options object with asOf');
+  const { asOf, unknownFields } = options as { readonly asOf?: unknown; readonly unknownFields?: unknown };
+  if (asOf !== lastValidAsOf) {
+    if (asOf === undefined) return optionsFault(['asOf'], 'required', 'asOf is required (YYYY-MM-DD)');
+    if (typeof asOf !== 'string') return optionsFault(['asOf'], 'invalid-type', 'asOf is not a string in YYYY-MM-DD form');
+    const scan = scanIsoDate(asOf);
+    if (scan === ISO_DATE_NO_SUCH_DAY) return optionsFault(['asOf'], 'invalid-date', 'asOf is in YYYY-MM-DD form but names no existing calendar date');
+    if (scan < 0) return optionsFault(['asOf'], 'invalid-format', 'asOf is not a calendar date in YYYY-MM-DD form');
+    lastValidAsOf = asOf;
+  }
+  if (unknownFields !== undefined && unknownFields !== 'reject' && unknownFields !== 'strip') {
+    return optionsFault(['options', 'unknownFields'], 'invalid-value', 'Expected unknownFields to be reject or strip');
+  }
+  return { asOf: asOf as IsoDate, policy: unknownFields ?? 'reject' };
+}
+
 /**
  * Validates and normalises a patient record without throwing.
+ *
+ * Never throws, whatever it is given: a missing or malformed `options`
+ * comes back as `success: false` too, with one issue at `['options']`,
+ * `['asOf']` or `['options', 'unknownFields']` (no path into a record
+ * starts with these keys).
  *
  * @param input - anything (typically parsed JSON from the LPS)
  * @param options - the evaluation date and the unknown-field policy
@@ -223,12 +273,19 @@ export function safeParsePatientRecord(input: unknown, options: ParseRecordOptio
  * ```
  */
 export function safeParsePatientRecordVia(input: unknown, options: ParseRecordOptions, fastPath: boolean): SafeParseRecordResult {
-  assertAsOf(options.asOf);
-  const policy = options.unknownFields ?? 'reject';
+  const checked = checkOptions(options);
+  if ('issue' in checked) return { success: false, error: new InvalidRecordError([checked.issue]) };
+  return parseChecked(input, checked, fastPath);
+}
+
+function parseChecked(input: unknown, options: CheckedOptions, fastPath: boolean): SafeParseRecordResult {
+  const policy = options.policy;
   // The fast path returns zod's output for the common valid record, else undefined (then zod decides and reports).
   let data = fastPath ? fastParseRecord(input, policy) : undefined;
   if (data === undefined) {
-    const parsed = recordSchemaFor(policy).safeParse(input, { reportInput: true });
+    // Guarded: zod throws instead of reporting for a value whose `length` it cannot compare (not JSON, but possible).
+    const parsed = guardedSafeParse(recordSchemaFor(policy), input, { reportInput: true }, RECORD_DEPTH);
+    if (parsed === undefined) return { success: false, error: new InvalidRecordError([{ path: [], code: 'invalid-value' }]) };
     if (!parsed.success) {
       // The zod error holds input values (reportInput is on to tell missing from wrong): it is dropped here, not kept as cause.
       const issues = parsed.error.issues.map((i) => ({ path: toPath(i.path), code: issueCode(i) }));
@@ -247,7 +304,9 @@ export function safeParsePatientRecordVia(input: unknown, options: ParseRecordOp
  * @param input - anything (typically parsed JSON from the LPS)
  * @param options - the evaluation date and the unknown-field policy
  * @returns the validated record: codes normalised, ratios and BMI derived, lists sorted by date
- * @throws {@link InvalidRecordError} listing every issue by path and code (never a value)
+ * @throws {@link InvalidRecordError} listing every issue by path and code (never a value);
+ *   `KronikerpakkerError` `INVALID_ARGUMENT` for missing or malformed options (path `['options']`,
+ *   `['asOf']` or `['options', 'unknownFields']`), checked before the input is touched
  * @example
  * ```ts
  * const record = parsePatientRecord(
@@ -258,8 +317,9 @@ export function safeParsePatientRecordVia(input: unknown, options: ParseRecordOp
  * ```
  */
 export function parsePatientRecord(input: unknown, options: ParseRecordOptions): PatientRecord {
-  const result = safeParsePatientRecord(input, options);
+  const checked = checkOptions(options);
+  if ('issue' in checked) throw new KronikerpakkerError('INVALID_ARGUMENT', checked.message, { path: checked.issue.path });
+  const result = parseChecked(input, checked, true);
   if (result.success) return result.record;
   throw result.error;
 }
-

@@ -9,8 +9,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
-import { InvalidRulePackError } from '../errors/errors';
+import { InvalidRulePackError, KronikerpakkerError } from '../errors/errors';
 import type { ErrorPath, RulePackIssue } from '../errors/errors';
+import { guardedSafeParse } from '../record/zod-guard';
 import { isIsoDate } from '../time/iso-date';
 import { FACTS } from './facts';
 import type { FactCatalogue } from './facts';
@@ -207,7 +208,111 @@ export type RulePackIssueCode =
   | 'malformed-date'
   | 'duplicate-rule-name'
   | 'overlapping-validity'
-  | 'no-valid-version';
+  | 'no-valid-version'
+  /** The document nests deeper than {@link RULE_PACK_LIMITS}`.maxDepth` or holds more than `maxValues` values. */
+  | 'too-large';
+
+/**
+ * The limits a rule-pack document is checked against before it is read
+ * (the shipped packs nest at most 11 levels and hold under 1,000 values).
+ * A document beyond them is rejected with `too-large`, without walking it
+ * further, so no document exhausts the stack or the time of the loader.
+ *
+ * @example
+ * ```ts
+ * RULE_PACK_LIMITS.maxDepth; // 64
+ * ```
+ */
+export const RULE_PACK_LIMITS = Object.freeze({
+  /** The deepest nesting of objects and arrays. */
+  maxDepth: 64,
+  /** The most values (objects, arrays and primitives) in one document. */
+  maxValues: 100_000,
+});
+
+/**
+ * Whether an id has the form of a pack id (`kol-inclusion`): lower-case
+ * letters, digits and `-`, starting with a letter. Errors name a pack id only
+ * in this form, so a patient record passed as a pack by mistake can never
+ * put its id (a CPR, say) in an error.
+ *
+ * @internal
+ * @param value - anything
+ * @returns true for a string in pack-id form
+ * @example
+ * ```ts
+ * isPackIdForm('kol-care'); // true
+ * isPackIdForm('0101904321'); // false
+ * ```
+ */
+export function isPackIdForm(value: unknown): value is string {
+  return typeof value === 'string' && PACK_ID.test(value);
+}
+
+/** The form of a rule name an error may repeat (the shipped packs' `kol.aarsstatus.overdue`). */
+const RULE_NAME_FORM = /^[a-z][a-z0-9._-]{0,119}$/;
+
+/** The rule name to put in an issue: the name when it has the form of an identifier, else nothing. */
+function ruleNameOf(name: unknown): { rule?: string } {
+  return typeof name === 'string' && RULE_NAME_FORM.test(name) ? { rule: name } : {};
+}
+
+/** The pack id to put in an issue: the id when it has the form of a pack id, else nothing. */
+function packIdOf(id: unknown): { packId?: string } {
+  return isPackIdForm(id) ? { packId: id } : {};
+}
+
+/** Every key the pack format defines: any other key in a path came from the input and is written `*`. */
+const FORMAT_KEYS = new Set([
+  '$schema', 'id', 'version', 'title', 'description', 'validFrom', 'validTo', 'status', 'sources', 'url', 'note',
+  'changes', 'date', 'rules', 'name', 'priority', 'conditions', 'event', 'type', 'params', 'parameters',
+  'all', 'any', 'not', 'fact', 'operator', 'value',
+]);
+
+/** A path into a pack with the keys that came from the input (free JSON under `params`, `parameters`, `value`) as `*`. */
+function packPath(path: readonly PropertyKey[]): (string | number)[] {
+  let free = false;
+  return path.map((p) => {
+    if (typeof p === 'number') return p;
+    const key = typeof p === 'string' ? p : '*';
+    const out = free || !FORMAT_KEYS.has(key) ? '*' : key;
+    if (key === 'params' || key === 'parameters' || key === 'value') free = true;
+    return out;
+  });
+}
+
+/**
+ * Checks the depth and size of a document without recursion, before zod or
+ * anything else walks it.
+ */
+function sizeIssue(input: unknown): RulePackIssue | undefined {
+  const { maxDepth, maxValues } = RULE_PACK_LIMITS;
+  const stack: unknown[] = [input];
+  const depths: number[] = [1];
+  let values = 0;
+  while (stack.length > 0) {
+    const value = stack.pop();
+    const depth = depths.pop() ?? 1;
+    if (++values > maxValues) return { path: [], code: 'too-large' };
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > maxDepth) return { path: [], code: 'too-large' };
+    if (Array.isArray(value)) {
+      const list = value as readonly unknown[];
+      if (values + list.length > maxValues) return { path: [], code: 'too-large' };
+      for (let i = 0; i < list.length; i++) {
+        stack.push(list[i]);
+        depths.push(depth + 1);
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        if (++values > maxValues) return { path: [], code: 'too-large' };
+        stack.push((value as Record<string, unknown>)[key]);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return undefined;
+}
 
 /**
  * Canonical JSON: object keys sorted, no whitespace, so the digest does not
@@ -315,7 +420,10 @@ export function factCatalogueOf(pack: RulePack): FactCatalogue {
  * @param input - the parsed JSON of a pack
  * @param options - the fact catalogue to check against
  * @returns the loaded pack
- * @throws {@link InvalidRulePackError} naming the pack id, the rule and the path of every problem
+ * @throws {@link InvalidRulePackError} naming the pack id, the rule and the path of every problem (a pack
+ *   id or rule name only when it has the form of one; keys from free JSON such as `params` as `*`); `too-large`
+ *   beyond {@link RULE_PACK_LIMITS}, checked first and without recursion. `KronikerpakkerError`
+ *   `INVALID_ARGUMENT` for options that are not an object or `facts` that is not a catalogue
  * @example
  * ```ts
  * const pack = loadRulePack(JSON.parse(text));
@@ -323,15 +431,16 @@ export function factCatalogueOf(pack: RulePack): FactCatalogue {
  * ```
  */
 export function loadRulePack(input: unknown, options: LoadRulePackOptions = {}): RulePack {
-  const facts = options.facts ?? FACTS;
-  const packId =
-    typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string'
-      ? (input as { id: string }).id
-      : undefined;
-  const parsed = RulePackDocumentSchema.safeParse(input);
+  const facts = factsOption(options);
+  const size = sizeIssue(input);
+  if (size !== undefined) throw packError(undefined, [size]);
+  const packId = typeof input === 'object' && input !== null ? packIdOf((input as { id?: unknown }).id).packId : undefined;
+  // Guarded: zod throws instead of reporting for a value whose `length` it cannot compare (not JSON, but possible).
+  const parsed = guardedSafeParse(RulePackDocumentSchema, input, undefined, RULE_PACK_LIMITS.maxDepth + 1);
+  if (parsed === undefined) throw packError(packId, [{ ...(packId === undefined ? {} : { packId }), path: [], code: 'invalid-shape' }]);
   if (!parsed.success) {
     const issues: RulePackIssue[] = parsed.error.issues.map((i) => {
-      const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+      const path = packPath(i.path);
       return { ...(packId === undefined ? {} : { packId }), ...ruleAt(input, path), path, code: 'invalid-shape' };
     });
     throw packError(packId, issues);
@@ -349,10 +458,10 @@ export function loadRulePack(input: unknown, options: LoadRulePackOptions = {}):
   }
   const names = new Set<string>();
   doc.rules.forEach((rule, i) => {
-    if (names.has(rule.name)) issues.push({ packId: doc.id, rule: rule.name, path: ['rules', i, 'name'], code: 'duplicate-rule-name' });
+    if (names.has(rule.name)) issues.push({ packId: doc.id, ...ruleNameOf(rule.name), path: ['rules', i, 'name'], code: 'duplicate-rule-name' });
     names.add(rule.name);
     checkCondition(rule.conditions, ['rules', i, 'conditions'], facts, (path, code) => {
-      issues.push({ packId: doc.id, rule: rule.name, path, code });
+      issues.push({ packId: doc.id, ...ruleNameOf(rule.name), path, code });
     });
   });
   if (issues.length > 0) throw packError(doc.id, issues);
@@ -365,8 +474,21 @@ export function loadRulePack(input: unknown, options: LoadRulePackOptions = {}):
 function ruleAt(input: unknown, path: ErrorPath): { rule?: string } {
   if (path[0] !== 'rules' || typeof path[1] !== 'number') return {};
   const rules = (input as { rules?: unknown }).rules;
-  const rule = Array.isArray(rules) ? (rules[path[1]] as { name?: unknown } | undefined) : undefined;
-  return typeof rule?.name === 'string' ? { rule: rule.name } : {};
+  const rule: unknown = Array.isArray(rules) ? (rules as readonly unknown[])[path[1]] : undefined;
+  return typeof rule === 'object' && rule !== null ? ruleNameOf((rule as { name?: unknown }).name) : {};
+}
+
+/** The fact catalogue of the options, checked before anything is read. */
+function factsOption(options: unknown): FactCatalogue {
+  if (typeof options !== 'object' || options === null) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected an options object', { path: ['options'] });
+  }
+  const facts = (options as { facts?: unknown }).facts;
+  if (facts === undefined) return FACTS;
+  if (!(facts instanceof Map)) {
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected facts to be a fact catalogue (a Map from extendFacts)', { path: ['options', 'facts'] });
+  }
+  return facts as FactCatalogue;
 }
 
 function describe(issue: RulePackIssue): string {

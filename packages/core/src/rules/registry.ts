@@ -4,13 +4,13 @@
  *
  * @module
  */
-import { InvalidRulePackError } from '../errors/errors';
+import { InvalidRulePackError, KronikerpakkerError } from '../errors/errors';
 import type { RulePackIssue } from '../errors/errors';
 import { assertAsOf } from '../time/iso-date';
 import type { IsoDate } from '../time/iso-date';
 import { compileRulePack } from './evaluate';
 import type { CompiledRulePack } from './evaluate';
-import { loadRulePack } from './pack';
+import { isPackIdForm, loadRulePack } from './pack';
 import type { LoadRulePackOptions, RulePack } from './pack';
 
 /** Whether two inclusive validity intervals share a day (open end = forever). */
@@ -44,7 +44,8 @@ export interface RulePackSet {
  * @param packs - pack JSON documents or packs from `loadRulePack`
  * @param options - the fact catalogue the packs use (default: the core facts)
  * @returns the set
- * @throws {@link InvalidRulePackError} for an invalid pack or overlapping versions
+ * @throws {@link InvalidRulePackError} for an invalid pack or overlapping versions, and (`invalid-shape`
+ *   at the root) for `packs` that is not an array; `KronikerpakkerError` `INVALID_ARGUMENT` for bad options
  * @example
  * ```ts
  * const set = createRulePackSet([kolInclusion, lrsInclusion]);
@@ -52,8 +53,14 @@ export interface RulePackSet {
  * ```
  */
 export function createRulePackSet(packs: readonly unknown[], options: LoadRulePackOptions = {}): RulePackSet {
+  if (!Array.isArray(packs)) {
+    throw new InvalidRulePackError('Expected an array of rule-pack documents', [{ path: [], code: 'invalid-shape' }]);
+  }
+  // Read by index: an array whose constructor or iterator was overwritten is read like any other.
+  const documents: unknown[] = [];
+  for (let i = 0; i < packs.length; i++) documents.push(packs[i]);
   // A loaded pack is loaded again from its document, so a digest cannot be carried over from an edited object.
-  const loaded = packs.map((p) => loadRulePack(isLoaded(p) ? documentOf(p) : p, options));
+  const loaded = documents.map((p) => loadRulePack(isLoaded(p) ? documentOf(p) : p, options));
   const issues: RulePackIssue[] = [];
   for (let i = 0; i < loaded.length; i++) {
     for (let j = i + 1; j < loaded.length; j++) {
@@ -79,6 +86,7 @@ export function createRulePackSet(packs: readonly unknown[], options: LoadRulePa
     select(id, asOf) {
       const last = lastChoice.get(id);
       if (last !== undefined && last.asOf === asOf) return last.pack;
+      if (typeof id !== 'string') throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a rule-pack id', { path: ['id'] });
       assertAsOf(asOf);
       for (const p of loaded) {
         if (p.id === id && p.validFrom <= asOf && (p.validTo === undefined || asOf <= p.validTo)) {
@@ -87,8 +95,10 @@ export function createRulePackSet(packs: readonly unknown[], options: LoadRulePa
           return pack;
         }
       }
-      throw new InvalidRulePackError(`No version of rule pack "${id}" is valid on the evaluation date`, [
-        { packId: id, path: [], code: 'no-valid-version' },
+      // The id (a constant of the package that selects) is named only in the form of a pack id: never an arbitrary string.
+      const named = isPackIdForm(id);
+      throw new InvalidRulePackError(`No version of rule pack${named ? ` "${id}"` : ''} is valid on the evaluation date`, [
+        { ...(named ? { packId: id } : {}), path: [], code: 'no-valid-version' },
       ]);
     },
   };

@@ -53,6 +53,20 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const PARTIAL_DATE = /^\d{4}(-\d{2})?$/;
 const INTEGER_CODE = /^-?(0|[1-9][0-9]*)$/;
+/**
+ * The deepest nesting of `item` (groups in groups, or items under an
+ * answer) that is read. Our questionnaires have no groups; a response that
+ * nests deeper is malformed (`invalid-resource` at the level that is too
+ * deep), and the walk never exhausts the stack.
+ */
+const MAX_ITEM_DEPTH = 32;
+/**
+ * The most `item` entries read in one response (ours have at most a few
+ * dozen). Beyond it the response is `invalid-resource` at `item`: a small
+ * object graph that shares or repeats its nested lists cannot make the walk
+ * exponential.
+ */
+const MAX_ITEMS = 10_000;
 
 function findDefinition(canonical: string): { definition: InstrumentDefinition; version: string | undefined } | undefined {
   const bar = canonical.indexOf('|');
@@ -143,18 +157,26 @@ function readItems(
   answers: Record<string, number | null>,
   seen: Set<string>,
   issues: IssueCollector,
+  budget: { left: number },
+  depth = 0,
 ): void {
-  if (list === undefined) return;
-  if (!Array.isArray(list)) {
+  if (list === undefined || budget.left < 0) return;
+  if (!Array.isArray(list) || depth >= MAX_ITEM_DEPTH) {
     issues.add(path, 'invalid-resource');
     return;
   }
   const items = new Map<string, InstrumentItem>(definition.items.map((i) => [i.id, i]));
-  list.forEach((entry: unknown, index) => {
+  const entries = list as readonly unknown[];
+  for (let index = 0; index < entries.length; index++) {
+    if (--budget.left < 0) {
+      issues.add(['item'], 'invalid-resource');
+      return;
+    }
+    const entry = entries[index];
     const at: ErrorPath = [...path, index];
     if (!isPlainObject(entry) || typeof entry['linkId'] !== 'string') {
       issues.add([...at, 'linkId'], 'invalid-resource');
-      return;
+      continue;
     }
     const linkId = entry['linkId'];
     const item = items.get(linkId);
@@ -174,13 +196,15 @@ function readItems(
         if (value !== undefined) answers[item.id] = value;
       }
     }
-    readItems(definition, nested, [...at, 'item'], answers, seen, issues);
+    readItems(definition, nested, [...at, 'item'], answers, seen, issues, budget, depth + 1);
     if (Array.isArray(given)) {
-      given.forEach((a: unknown, i) => {
-        if (isPlainObject(a)) readItems(definition, a['item'], [...at, 'answer', i, 'item'], answers, seen, issues);
-      });
+      const answerList: readonly unknown[] = given;
+      for (let i = 0; i < answerList.length; i++) {
+        const a = answerList[i];
+        if (isPlainObject(a)) readItems(definition, a['item'], [...at, 'answer', i, 'item'], answers, seen, issues, budget, depth + 1);
+      }
     }
-  });
+  }
 }
 
 /**
@@ -196,7 +220,9 @@ function readItems(
  * - answers are checked against the item (range, integer); whether too many
  *   items are missing is left to scoring;
  * - `status` `entered-in-error` is rejected; `authored` becomes `date`
- *   (the Copenhagen calendar date of a dateTime).
+ *   (the Copenhagen calendar date of a dateTime);
+ * - `item` nested more than 32 levels deep, or more than 10,000 items in all, is
+ *   `invalid-resource` (the walk is bounded).
  *
  * @param qr - the QuestionnaireResponse (any R4 `QuestionnaireResponse` fits the type)
  * @returns the instrument, version, every item's answer (`null` if unanswered) and the date
@@ -235,7 +261,7 @@ export function fromFhirQuestionnaireResponse(qr: FhirQuestionnaireResponseInput
 
   const answers: Record<string, number | null> = {};
   for (const item of definition.items) answers[item.id] = null;
-  readItems(definition, resource['item'], ['item'], answers, new Set(), issues);
+  readItems(definition, resource['item'], ['item'], answers, new Set(), issues, { left: MAX_ITEMS });
   const date = readDate(resource['authored'], issues);
   issues.throwIfAny();
   return {
