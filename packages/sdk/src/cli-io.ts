@@ -6,7 +6,7 @@
  * @module
  */
 import { readCdaSchemaDir } from '@kronikerpakker/cpd/node';
-import type { CdaSchemaSet } from '@kronikerpakker/cpd';
+import type { CdaSchemaSet, XsdValidator } from '@kronikerpakker/cpd';
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -23,7 +23,7 @@ export interface CliStream {
   once?(event: 'drain', listener: () => void): unknown;
 }
 
-/** The CLI's environment: streams and the working directory. */
+/** The CLI's environment: streams, the working directory and the replaceable dependencies. */
 export interface CliIo {
   /** Results (human or `--json`). */
   readonly stdout: CliStream;
@@ -33,8 +33,15 @@ export interface CliIo {
   readonly stdin?: AsyncIterable<string | Uint8Array> | undefined;
   /** Relative paths are resolved against it. */
   readonly cwd: string;
-  /** The input size (bytes) from which `cockpit` shows a progress bar on a TTY; default 4 MiB. */
+  /** The input size (bytes) from which `evaluate` and `cockpit` show a progress bar on a TTY; default 4 MiB. */
   readonly progressThresholdBytes?: number | undefined;
+  /**
+   * The XSD validator of `validate-cpd --schemas`: by default
+   * `xmllintXsdValidator` of `@kronikerpakker/cpd`, which loads the optional
+   * peer `xmllint-wasm` on first use. Tests inject one (for example one that
+   * fails as a missing `xmllint-wasm` does).
+   */
+  readonly xsdValidator?: XsdValidator | undefined;
 }
 
 /** Exit codes of the command line. */
@@ -43,9 +50,16 @@ export const EXIT = Object.freeze({
   OK: 0,
   /** Findings: an input record failed validation, an invalid CPD document, an invalid rule pack to verify, no plan built. */
   FINDINGS: 1,
-  /** Usage error: unknown command or option, a missing or malformed option (`--asof`). */
+  /**
+   * Usage error: unknown command or option, a missing or malformed option (`--asof`), no rule-pack
+   * version valid on `--asof`, an option that needs an optional package that is not installed.
+   */
   USAGE: 2,
-  /** An input file could not be read or is not JSON / NDJSON / XML text; an output file could not be written. */
+  /**
+   * Input unreadable: a file that cannot be read or is not JSON / NDJSON / XML text, a line that is
+   * not JSON or too long, an input with no records, a file that is not a rule pack; an output file
+   * that cannot be written.
+   */
   UNREADABLE: 3,
   /** An unexpected internal error (a bug: please report it). */
   INTERNAL: 4,
@@ -119,8 +133,14 @@ export async function openInput(io: CliIo, file: string): Promise<{ chunks: Asyn
   }
 }
 
+/** The text without a leading byte-order mark (`readFile` with `utf8` keeps it, and JSON.parse refuses it). */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
- * The whole text of a file, or of stdin for `-` (UTF-8).
+ * The whole text of a file, or of stdin for `-` (UTF-8, a leading
+ * byte-order mark dropped).
  *
  * @param io - the CLI environment
  * @param file - a path or `-`
@@ -129,7 +149,7 @@ export async function openInput(io: CliIo, file: string): Promise<{ chunks: Asyn
 export async function readText(io: CliIo, file: string): Promise<string> {
   if (file !== '-') {
     try {
-      return await readFile(resolve(io.cwd, file), 'utf8');
+      return withoutBom(await readFile(resolve(io.cwd, file), 'utf8'));
     } catch (err) {
       throw unreadable(io, file, err);
     }
@@ -142,7 +162,7 @@ export async function readText(io: CliIo, file: string): Promise<string> {
     if (err instanceof CliFailure) throw err;
     throw unreadable(io, file, err);
   }
-  return text + decoder.decode();
+  return withoutBom(text + decoder.decode());
 }
 
 /**
@@ -163,37 +183,49 @@ export function parseJson(io: CliIo, file: string, text: string): unknown {
 }
 
 /**
- * Splits chunks into lines (LF or CRLF), counting the bytes consumed.
+ * Passes chunks through, counting the bytes (UTF-16 units for string
+ * chunks) read so far, for a progress bar.
  *
  * @param chunks - the input
  * @param onBytes - called with the bytes read so far after each chunk
- * @returns the lines, without line ends (the last one even without a final LF)
+ * @returns the same chunks
  */
-export async function* readLines(chunks: AsyncIterable<string | Uint8Array>, onBytes?: (bytes: number) => void): AsyncIterable<string> {
-  const decoder = new TextDecoder();
-  let rest = '';
+export async function* countBytes(chunks: AsyncIterable<string | Uint8Array>, onBytes: (bytes: number) => void): AsyncIterable<string | Uint8Array> {
   let bytes = 0;
   for await (const chunk of chunks) {
-    if (typeof chunk === 'string') {
-      rest += chunk;
-      bytes += chunk.length;
-    } else {
-      rest += decoder.decode(chunk, { stream: true });
-      bytes += chunk.byteLength;
-    }
-    onBytes?.(bytes);
-    let start = 0;
-    let nl = rest.indexOf('\n', start);
-    while (nl >= 0) {
-      const line = rest.slice(start, nl);
-      yield line.endsWith('\r') ? line.slice(0, -1) : line;
-      start = nl + 1;
-      nl = rest.indexOf('\n', start);
-    }
-    rest = rest.slice(start);
+    bytes += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
+    onBytes(bytes);
+    yield chunk;
   }
-  rest += decoder.decode();
-  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+}
+
+/**
+ * A text as chunks of at most `size` characters (so a text read whole can
+ * be split into lines by a stream reader, with progress).
+ *
+ * @param text - the text
+ * @param size - the chunk length
+ * @returns the chunks
+ */
+export function* textChunks(text: string, size = 1 << 16): Iterable<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+/**
+ * Whether an error is the failure to load the package `name` (an optional
+ * peer that is not installed): Node's `ERR_MODULE_NOT_FOUND` (ESM) or
+ * `MODULE_NOT_FOUND` (CommonJS) naming it. Reads the error's message only to
+ * find the package name; the message is never shown.
+ *
+ * @param err - what was thrown
+ * @param name - the package, e.g. `xmllint-wasm`
+ * @returns true when `name` could not be found
+ */
+export function isMissingPackage(err: unknown, name: string): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return false;
+  return typeof message === 'string' && (message.includes(`'${name}'`) || message.includes(`"${name}"`) || message.includes(`/${name}/`));
 }
 
 /**

@@ -6,21 +6,24 @@
  *
  * @module
  */
-import { CommanderError, Command, Option } from 'commander';
+import { CommanderError, Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InvalidRulePackError, KronikerpakkerError, formatIsoDate, formatPath, isIsoDate } from '@kronikerpakker/core';
-import type { IsoDate, Locale, PackageId, RulePack, RulePackIssue } from '@kronikerpakker/core';
-import { monitoringExtract } from '@kronikerpakker/cockpit';
-import type { Cockpit, CockpitRow } from '@kronikerpakker/cockpit';
+import type { IsoDate, Locale, PackageId, RecordIssue, RulePack, RulePackIssue, RulePackSet } from '@kronikerpakker/core';
+import { DEFAULT_MAX_NDJSON_LINE_LENGTH, MAX_NDJSON_LINE_LENGTH_LIMIT, isNdjsonLineTooLong, monitoringExtract, readNdjsonLines } from '@kronikerpakker/cockpit';
+import type { Cockpit, CockpitRow, NdjsonLine } from '@kronikerpakker/cockpit';
 import { validateCpd } from '@kronikerpakker/cpd';
-import type { CdaSchemaSet, CpdFinding } from '@kronikerpakker/cpd';
+import type { CdaSchemaSet, CpdFinding, CpdValidationReport } from '@kronikerpakker/cpd';
 import { CDA_SDTC_MAIN } from '@kronikerpakker/cpd/node';
-import { CliFailure, EXIT, displayPath, emit, openInput, parseJson, readJsonDir, readLines, readSchemaDir, readText } from './cli-io';
+import { CARE_PACK_IDS, defaultCarePacks } from '@kronikerpakker/business-rules';
+import { DIFFERENTIATION_PACK_IDS, defaultDifferentiationPacks } from '@kronikerpakker/differentiation';
+import { INCLUSION_PACK_IDS, defaultInclusionPacks } from '@kronikerpakker/inclusion';
+import { CliFailure, EXIT, countBytes, displayPath, emit, isMissingPackage, openInput, parseJson, readJsonDir, readSchemaDir, readText, textChunks } from './cli-io';
 import type { CliIo } from './cli-io';
 import { evaluatePatient } from './evaluate';
-import type { PatientEvaluation, PatientInput, PlanStatus } from './evaluate';
+import type { PackageEvaluation, PatientEvaluation, PatientInput, PlanStatus } from './evaluate';
 import { explainPatient } from './explain';
 import { runConformance } from './conformance/files';
 import type { ConformanceReport } from './conformance/kit';
@@ -42,6 +45,19 @@ export const DEMO_IDENTITIES = Object.freeze({
 
 const DEFAULT_PROGRESS_THRESHOLD = 4 * 1024 * 1024;
 
+/**
+ * How many bad lines (or records) of one input are listed one by one on
+ * stderr, by `evaluate` and `cockpit` alike; the note after them always
+ * gives the exact count.
+ */
+export const MAX_LISTED_BAD_RECORDS = 100;
+
+/** How many issue paths a bad-record line shows (then `…`). */
+const MAX_PATHS_SHOWN = 5;
+
+/** The optional peer that XSD validation (`--schemas`) loads. */
+const XMLLINT = 'xmllint-wasm';
+
 const EXIT_HELP = `
 Exit codes:
   0  done, nothing to report
@@ -49,17 +65,25 @@ Exit codes:
      an invalid rule pack (packs verify), no plan could be built (cpd)
   2  usage error: unknown command or option, missing or malformed option
      (--asof is required for evaluate, cockpit and cpd: there is no default date),
-     no rule-pack version valid on --asof
+     no rule-pack version valid on --asof, an option that needs an optional
+     package that is not installed (--schemas needs xmllint-wasm)
   3  input unreadable: a file that cannot be read, is not JSON / NDJSON / text,
-     an invalid pack in --packs, or an output file that cannot be written
+     a line that is not JSON or too long, an input with no records, a file that
+     is not a rule pack (packs verify, --packs), an invalid pack in --packs, or
+     an output file that cannot be written
   4  internal error (a bug: please report it)
+  With several, the highest is returned.
 
-Errors go to stderr as "kronikerpakker: <CODE> [at <path>]: <message>"; they
-name files, paths and codes, never record content.
+Errors go to stderr as "kronikerpakker: <CODE> [at <where>]: <message>"; they
+name files, lines, paths and codes, never record content. A bad line of an
+NDJSON input is "kronikerpakker: INPUT_UNREADABLE at file:line: invalid-json"
+(or line-too-long) or "kronikerpakker: INVALID_RECORD at file:line: <codes>
+(at <paths>)"; the first ${MAX_LISTED_BAD_RECORDS} are listed, then a note gives the count.
 
 Examples:
   kronikerpakker evaluate patient.json --asof 2027-01-15
   kronikerpakker evaluate clinic.ndjson --asof 2027-01-15 --json
+  kronikerpakker evaluate clinic.ndjson --asof 2027-01-15 --compact
   kronikerpakker cockpit clinic.ndjson --profile KOL --asof 2027-01-15
   kronikerpakker cpd patient.json --package KOL --asof 2027-01-15 -o plan.xml
   kronikerpakker validate-cpd plan.xml --schemas ./cda-r2
@@ -186,6 +210,10 @@ class Run {
     if (this.packsLoaded) return this.packsCache;
     const files = await readJsonDir(this.io, g.packs);
     for (const { file, document } of files) {
+      const notPack = notARulePack(document);
+      if (notPack !== undefined) {
+        throw new CliFailure(EXIT.UNREADABLE, 'NOT_A_RULE_PACK', `${displayPath(this.io, file)} in --packs is not a rule pack (${notPack})`);
+      }
       try {
         this.loadedPackList.push({ file, pack: verifyRulePack(document), document });
       } catch (err) {
@@ -215,10 +243,152 @@ class Run {
 
   async packIssues(where: string, issues: readonly RulePackIssue[]): Promise<void> {
     for (const i of issues) {
-      const rule = i.rule === undefined ? '' : ` rule "${i.rule}"`;
-      await this.err(`kronikerpakker: INVALID_RULE_PACK at ${where}: pack "${i.packId ?? '?'}"${rule} at ${formatPath(i.path)}: ${i.code}\n`);
+      const rule = i.rule === undefined || !PACK_NAME.test(i.rule) ? '' : ` rule "${i.rule}"`;
+      const pack = i.packId !== undefined && PACK_NAME.test(i.packId) ? `"${i.packId}"` : '(id not shown)';
+      await this.err(`kronikerpakker: INVALID_RULE_PACK at ${where}: pack ${pack}${rule} at ${formatPath(i.path)}: ${i.code}\n`);
     }
   }
+
+  /** An input that holds no record: reported, exit 3. */
+  async noRecords(where: string, why: string): Promise<void> {
+    await this.error('NO_RECORDS', `no records (${why})`, where);
+    this.raise(EXIT.UNREADABLE);
+  }
+
+  /**
+   * A usage error (exit 2) when a pack the command uses has no version valid
+   * on `asOf`, naming the date from which the packs in use are valid (read
+   * from the packs, shipped and `--packs`), before any input is read.
+   */
+  requirePacksValidOn(asOf: IsoDate, packages: readonly PackageId[], packs: RulePacks | undefined): void {
+    const sets: readonly (readonly [{ readonly [P in PackageId]: string }, RulePackSet])[] = [
+      [INCLUSION_PACK_IDS, packs?.inclusion ?? defaultInclusionPacks()],
+      [DIFFERENTIATION_PACK_IDS, packs?.differentiation ?? defaultDifferentiationPacks()],
+      [CARE_PACK_IDS, packs?.care ?? defaultCarePacks()],
+    ];
+    let inUse = 0;
+    const failing: { id: string; next: IsoDate | undefined }[] = [];
+    for (const [ids, set] of sets) {
+      for (const pkg of packages) {
+        const id = ids[pkg];
+        inUse++;
+        try {
+          set.select(id, asOf);
+        } catch (err) {
+          if (!(err instanceof InvalidRulePackError)) throw err;
+          const next = set.packs
+            .filter((p) => p.id === id && p.validFrom > asOf)
+            .map((p) => p.validFrom)
+            .sort()[0];
+          failing.push({ id, next });
+        }
+      }
+    }
+    if (failing.length === 0) return;
+    const dates = new Set(failing.map((f) => f.next));
+    const first = failing[0]?.next;
+    const detail =
+      failing.length === inUse && dates.size === 1 && first !== undefined
+        ? `the packs in use are valid from ${first}`
+        : failing.map((f) => (f.next === undefined ? `${f.id} has no version valid on or after it` : `${f.id} is valid from ${f.next}`)).join('; ');
+    throw new CliFailure(EXIT.USAGE, 'NO_VALID_PACK', `no rule-pack version is valid on ${asOf} (--asof); ${detail}`);
+  }
+}
+
+/** A pack id or rule name as packs write them; anything else from a file is not echoed. */
+const PACK_NAME = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
+
+/**
+ * Why a parsed JSON document is not a rule pack at all (not merely an
+ * invalid one), or undefined when it may be one. Names only the kind of
+ * document, never its content.
+ */
+function notARulePack(document: unknown): string | undefined {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return 'not a JSON object';
+  if ('rules' in document || 'version' in document || 'validFrom' in document) return undefined;
+  if ('resourceType' in document) return 'it looks like a FHIR resource: no version, validFrom or rules';
+  if ('patient' in document) return 'it looks like a patient record: no version, validFrom or rules';
+  return 'no version, validFrom or rules';
+}
+
+/** Whether a bad record could not be read at all (exit 3) rather than failed validation (exit 1). */
+type BadKind = 'unreadable' | 'invalid';
+
+/** The codes of a line that is not readable as a record. */
+const UNREADABLE_CODES: ReadonlySet<string> = new Set(['invalid-json', 'line-too-long']);
+
+/**
+ * The bad records of one input, reported the same way by every command that
+ * reads records: one line each on stderr (`file:line`, the codes, the
+ * paths; never content) up to {@link MAX_LISTED_BAD_RECORDS}, a note with
+ * the exact count after a multi-record input, and the exit code (3 for a
+ * line that could not be read, 1 for an invalid record).
+ */
+class BadRecords {
+  unreadable = 0;
+  invalid = 0;
+  private listed = 0;
+  private held: string[] | undefined;
+
+  constructor(
+    private readonly run: Run,
+    private readonly where: string,
+  ) {}
+
+  /** Holds the lines (while a progress bar owns the terminal) until {@link release}. */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  async release(): Promise<void> {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const line of held) await this.run.err(line);
+  }
+
+  /** One bad record at `place` (`file:line`, `file[i]` or `file`). */
+  async add(place: string, kind: BadKind, codes: readonly string[], paths: readonly string[]): Promise<void> {
+    if (kind === 'unreadable') this.unreadable++;
+    else this.invalid++;
+    this.run.raise(kind === 'unreadable' ? EXIT.UNREADABLE : EXIT.FINDINGS);
+    if (this.listed >= MAX_LISTED_BAD_RECORDS) return;
+    this.listed++;
+    const shown = paths.slice(0, MAX_PATHS_SHOWN);
+    const at = shown.length === 0 ? '' : ` (at ${shown.join(', ')}${paths.length > shown.length ? ', …' : ''})`;
+    const line = `kronikerpakker: ${kind === 'unreadable' ? 'INPUT_UNREADABLE' : 'INVALID_RECORD'} at ${place}: ${codes.join(', ')}${at}\n`;
+    if (this.held === undefined) await this.run.err(line);
+    else this.held.push(line);
+  }
+
+  /** The exact counts, when more bad records were known than added (the cockpit keeps the first 1000). */
+  setCounts(unreadable: number, invalid: number): void {
+    this.unreadable = unreadable;
+    this.invalid = invalid;
+    if (unreadable > 0) this.run.raise(EXIT.UNREADABLE);
+    if (invalid > 0) this.run.raise(EXIT.FINDINGS);
+  }
+
+  /** After a multi-record input of `records` records: a note with the count when any was bad. */
+  async summary(records: number): Promise<void> {
+    await this.release();
+    const bad = this.unreadable + this.invalid;
+    if (bad === 0) return;
+    const more = bad > this.listed ? `; only the first ${this.listed} are listed` : '';
+    await this.run.err(
+      `kronikerpakker: note: ${this.where}: ${bad} of ${records} record${records === 1 ? '' : 's'} bad (${this.unreadable} unreadable, ${this.invalid} invalid)${more}\n`,
+    );
+  }
+}
+
+/** The distinct codes and the paths (at most 20, as the cockpit keeps them) of record issues. */
+function codesAndPaths(issues: readonly RecordIssue[]): { codes: string[]; paths: string[] } {
+  const codes: string[] = [];
+  const paths: string[] = [];
+  for (const issue of issues) {
+    if (!codes.includes(issue.code)) codes.push(issue.code);
+    if (paths.length < 20) paths.push(formatPath(issue.path));
+  }
+  return { codes, paths };
 }
 
 function globals(cmd: Command): GlobalOptions {
@@ -232,32 +402,135 @@ function personName(text: string, option: string): { given: string[]; family: st
   return { given: words.slice(0, -1), family: words[words.length - 1] as string };
 }
 
-function issuesSummary(e: PatientEvaluation): string {
-  const shown = e.issues.slice(0, 5).map((i) => `${formatPath(i.path)}: ${i.code}`);
-  const more = e.issues.length > 5 ? `; and ${e.issues.length - 5} more` : '';
-  return `${e.issues.length} issue${e.issues.length === 1 ? '' : 's'} (${shown.join('; ')}${more})`;
-}
-
 // ---------------------------------------------------------------------------
 // evaluate
 
 interface EvaluateFlags {
   readonly package?: PackageId;
   readonly unknownFields?: 'reject' | 'strip';
+  readonly compact?: boolean;
+  readonly maxLineLength?: number;
 }
 
-async function* ndjsonOf(lines: AsyncIterable<string> | Iterable<string>): AsyncIterable<{ line: number; text: string }> {
-  let n = 0;
-  for await (const text of lines) {
-    n++;
-    if (text.trim() !== '') yield { line: n, text };
+const BOTH_PACKAGES: readonly PackageId[] = ['KOL', 'LRS'];
+
+/** `--max-line-length`: an integer from 1 to the cockpit's limit. */
+function parseMaxLineLength(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1 || n > MAX_NDJSON_LINE_LENGTH_LIMIT) {
+    throw new InvalidArgumentError(`an integer from 1 to ${String(MAX_NDJSON_LINE_LENGTH_LIMIT)}`);
   }
+  return n;
+}
+
+/** The level in a compact line: the clinician's, else the suggested one (`2+`: at least 2, data missing); `-` for none. */
+function compactLevel(p: PackageEvaluation): string {
+  const level = p.level;
+  if (level === null) return '-';
+  if (level.clinicianDecision !== undefined) return String(level.clinicianDecision.level);
+  return level.determined ? String(level.suggestedLevel) : `${String(level.suggestedLevel)}+`;
+}
+
+function nextDue(p: PackageEvaluation): IsoDate | null {
+  let next: IsoDate | null = null;
+  for (const item of p.care.items) if (item.dueDate !== null && (next === null || item.dueDate < next)) next = item.dueDate;
+  return next;
+}
+
+/** One line of `evaluate --compact`: position, record id, then per package `PKG:standing/level/items` (`!` when urgent). */
+function compactLine(e: PatientEvaluation, position: number | null): string {
+  const pos = position === null ? '-' : String(position);
+  if (!e.valid) return `${pos}\t-\tinvalid:${codesAndPaths(e.issues).codes.join(',')}`;
+  const cols = BOTH_PACKAGES.flatMap((pkg) => {
+    const p = e.packages[pkg];
+    return p === undefined ? [] : [`${pkg}:${p.enrolment.standing}/${compactLevel(p)}/${String(p.care.items.length)}${p.care.urgent ? '!' : ''}`];
+  });
+  return [pos, (e.recordId ?? '-').replace(/[\t\r\n]/g, ' '), ...cols].join('\t');
+}
+
+/** One object of `evaluate --json --compact`: the essentials of each package, no traces or texts. */
+function compactJson(e: PatientEvaluation, position: number | null): unknown {
+  const packages: Record<string, unknown> = {};
+  for (const pkg of BOTH_PACKAGES) {
+    const p = e.packages[pkg];
+    if (p === undefined) continue;
+    const level = p.level;
+    packages[pkg] = {
+      status: p.inclusion.status,
+      standing: p.enrolment.standing,
+      level:
+        level === null
+          ? null
+          : {
+              suggested: level.suggestedLevel,
+              determined: level.determined,
+              decided: level.clinicianDecision?.level ?? null,
+              effective: level.clinicianDecision?.level ?? level.suggestedLevel,
+            },
+      urgent: p.care.urgent,
+      nextDue: nextDue(p),
+      items: p.care.items.map((i) => i.code),
+      ruleSets: [p.inclusion.ruleSet, ...(level === null ? [] : [level.ruleSet]), p.care.ruleSet].map((r) => `${r.id}@${r.version}`),
+    };
+  }
+  return { position, recordId: e.recordId, valid: e.valid, ...(e.valid ? {} : { issues: e.issues }), packages };
+}
+
+/** A bar on stderr for a long input on a terminal (as the cockpit has), or undefined. */
+interface Progress {
+  /** The amount done (bytes or records, of `total`) and the records so far. */
+  update(done: number, records: number): void;
+  stop(): void;
+}
+
+function progressBar(run: Run, size: number | null, label: string, total: number | null = size): Progress | undefined {
+  const threshold = run.io.progressThresholdBytes ?? DEFAULT_PROGRESS_THRESHOLD;
+  if (run.io.stderr.isTTY !== true || size === null || total === null || size < threshold) return undefined;
+  const bar = new SingleBar({
+    stream: run.io.stderr as unknown as NodeJS.WritableStream,
+    format: `${label} [{bar}] {percentage}% | {records} records | {eta_formatted}`,
+    hideCursor: true,
+    clearOnComplete: true,
+    etaBuffer: 50,
+  });
+  bar.start(total, 0, { records: 0 });
+  let stopped = false;
+  return {
+    update(done, records) {
+      if (!stopped) bar.update(Math.min(done, total), { records });
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      bar.stop();
+    },
+  };
+}
+
+/** Whether a text has at least two lines that are not blank (so it may be NDJSON), without splitting it. */
+function hasTwoLines(text: string): boolean {
+  let seen = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (text.slice(start, end).trim() !== '' && ++seen === 2) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+async function* chunksOfText(text: string): AsyncIterable<string> {
+  for (const chunk of textChunks(text)) yield await Promise.resolve(chunk);
 }
 
 async function evaluateCommand(run: Run, file: string, flags: EvaluateFlags, g: GlobalOptions): Promise<void> {
   const asOf = run.requireAsOf(g, 'evaluate');
   const packs = await run.packs(g);
+  run.requirePacksValidOn(asOf, flags.package === undefined ? BOTH_PACKAGES : [flags.package], packs);
   const locale = g.locale;
+  const compact = flags.compact === true;
+  const maxLineLength = flags.maxLineLength ?? DEFAULT_MAX_NDJSON_LINE_LENGTH;
   const options = {
     asOf,
     ...(flags.package === undefined ? {} : { packages: [flags.package] }),
@@ -265,64 +538,129 @@ async function evaluateCommand(run: Run, file: string, flags: EvaluateFlags, g: 
     ...(flags.unknownFields === undefined ? {} : { unknownFields: flags.unknownFields }),
   };
   const where = displayPath(run.io, file);
-  const isNdjsonName = /\.(ndjson|jsonl)$/i.test(file);
-  let single: unknown;
-  let lines: AsyncIterable<{ line: number; text: string }> | undefined;
-  if (isNdjsonName) {
-    lines = ndjsonOf(readLines((await openInput(run.io, file)).chunks));
-  } else {
-    const text = await readText(run.io, file);
-    try {
-      single = JSON.parse(text) as unknown;
-    } catch {
-      const all = text.split(/\r?\n/);
-      if (all.filter((l) => l.trim() !== '').length < 2) {
-        throw new CliFailure(EXIT.UNREADABLE, 'INPUT_UNREADABLE', `${where} is not valid JSON or NDJSON`);
-      }
-      lines = ndjsonOf(all);
-    }
-  }
-  const one = async (input: unknown, line: number | null, first: boolean): Promise<void> => {
-    const place = line === null ? where : `${where}:${line}`;
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      await run.error('INPUT_UNREADABLE', 'expected a JSON object (a record or a FHIR Bundle)', place);
-      run.raise(EXIT.UNREADABLE);
-      return;
-    }
-    const e = evaluatePatient(input as PatientInput, options);
-    if (!e.valid) {
-      await run.error('INVALID_RECORD', issuesSummary(e), place);
-      run.raise(EXIT.FINDINGS);
-    }
-    if (g.json === true) {
-      await run.out(lines === undefined && line === null ? `${JSON.stringify(e, null, 2)}\n` : `${JSON.stringify(e)}\n`);
+  const bad = new BadRecords(run, where);
+  let records = 0;
+  let first = true;
+  /** Writes one evaluation; `position` is null for a single record, `pretty` for a single record in `--json`. */
+  const write = async (e: PatientEvaluation, position: number | null, place: string, pretty: boolean): Promise<void> => {
+    if (compact) {
+      await run.out(`${g.json === true ? JSON.stringify(compactJson(e, position)) : compactLine(e, position)}\n`);
+    } else if (g.json === true) {
+      await run.out(pretty ? `${JSON.stringify(e, null, 2)}\n` : `${JSON.stringify(e)}\n`);
     } else {
-      const head = line === null ? '' : `# ${where}:${line}\n`;
+      const head = position === null ? '' : `# ${place}\n`;
       await run.out(`${first ? '' : '\n'}${head}${explainPatient(e, { locale }).join('\n')}\n`);
     }
+    first = false;
   };
-  if (lines === undefined) {
-    if (Array.isArray(single)) {
-      let i = 0;
-      for (const item of single) await one(item, ++i, i === 1);
+  /** One parsed JSON value at `place`: evaluated and written; a bad one reported as well. */
+  const one = async (input: unknown, position: number | null, place: string): Promise<void> => {
+    records++;
+    let e: PatientEvaluation;
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      // What the record parser says of a value that is not an object; evaluatePatient is not asked.
+      e = { asOf, recordId: null, valid: false, issues: [{ path: [], code: 'invalid-type' }], packages: {} };
     } else {
-      await one(single, null, true);
+      try {
+        e = evaluatePatient(input as PatientInput, options);
+      } catch (err) {
+        if (!KronikerpakkerError.is(err) || err.code === 'INVALID_RULE_PACK' || err.code === 'INTERNAL') throw err;
+        // A coded refusal of this one input: reported by code and path like an invalid record; the others go on.
+        await bad.add(place, 'invalid', [err.code.toLowerCase().replace(/_/g, '-')], err.path.length === 0 ? [] : [formatPath(err.path)]);
+        return;
+      }
     }
+    if (!e.valid) {
+      const { codes, paths } = codesAndPaths(e.issues);
+      await bad.add(place, 'invalid', codes, paths);
+    }
+    await write(e, position, place, position === null);
+  };
+  /** The lines of an NDJSON input, each a record, blank lines skipped (they keep their numbers). */
+  const eachLine = async (lines: AsyncIterable<NdjsonLine>, progress: Progress | undefined, done: () => number): Promise<void> => {
+    let line = 0;
+    for await (const item of lines) {
+      line++;
+      const place = `${where}:${String(line)}`;
+      if (isNdjsonLineTooLong(item)) {
+        records++;
+        await bad.add(place, 'unreadable', ['line-too-long'], []);
+      } else if (item.trim() !== '') {
+        let value: unknown;
+        try {
+          value = JSON.parse(item) as unknown;
+        } catch {
+          records++;
+          await bad.add(place, 'unreadable', ['invalid-json'], []);
+          continue;
+        }
+        await one(value, line, place);
+      }
+      if (progress !== undefined && (line & 63) === 0) progress.update(done(), records);
+    }
+  };
+  let progress: Progress | undefined;
+  try {
+    if (/\.(ndjson|jsonl)$/i.test(file)) {
+      const { chunks, size } = await openInput(run.io, file);
+      progress = progressBar(run, size, 'evaluate');
+      let bytes = 0;
+      if (progress !== undefined) bad.hold();
+      const counted =
+        progress === undefined
+          ? chunks
+          : countBytes(chunks, (b) => {
+              bytes = b;
+            });
+      await eachLine(readNdjsonLines(counted, { maxLineLength }), progress, () => bytes);
+    } else {
+      const text = await readText(run.io, file);
+      let single: unknown;
+      let parsed = true;
+      try {
+        single = JSON.parse(text) as unknown;
+      } catch {
+        parsed = false;
+      }
+      if (parsed && Array.isArray(single)) {
+        const items: readonly unknown[] = single;
+        if (items.length === 0) {
+          await run.noRecords(where, 'an empty JSON array');
+          return;
+        }
+        progress = progressBar(run, text.length, 'evaluate', items.length);
+        if (progress !== undefined) bad.hold();
+        for (let i = 0; i < items.length; i++) {
+          await one(items[i], i, `${where}[${String(i)}]`);
+          if (progress !== undefined && (i & 63) === 0) progress.update(i, records);
+        }
+      } else if (parsed) {
+        await one(single, null, where);
+        return;
+      } else if (text.trim() === '') {
+        await run.noRecords(where, 'the input is empty or holds only blank lines');
+        return;
+      } else if (!hasTwoLines(text)) {
+        throw new CliFailure(EXIT.UNREADABLE, 'INPUT_UNREADABLE', `${where} is not valid JSON or NDJSON`);
+      } else {
+        progress = progressBar(run, text.length, 'evaluate');
+        if (progress !== undefined) bad.hold();
+        let chars = 0;
+        const counted = countBytes(chunksOfText(text), (c) => {
+          chars = c;
+        });
+        await eachLine(readNdjsonLines(counted, { maxLineLength }), progress, () => chars);
+      }
+    }
+  } finally {
+    progress?.stop();
+  }
+  if (records === 0) {
+    await bad.release();
+    await run.noRecords(where, 'the input is empty or holds only blank lines');
     return;
   }
-  let first = true;
-  for await (const { line, text } of lines) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text) as unknown;
-    } catch {
-      await run.error('INPUT_UNREADABLE', 'not valid JSON', `${where}:${line}`);
-      run.raise(EXIT.UNREADABLE);
-      continue;
-    }
-    await one(value, line, first);
-    first = false;
-  }
+  await bad.summary(records);
 }
 
 // ---------------------------------------------------------------------------
@@ -333,6 +671,7 @@ interface CockpitFlags {
   readonly worklist?: string;
   readonly extract?: boolean;
   readonly unknownFields?: 'reject' | 'strip';
+  readonly maxLineLength?: number;
 }
 
 function pad(text: string, width: number): string {
@@ -381,64 +720,50 @@ function rowLine(r: CockpitRow): string {
   return `  ${pad(r.id, 28)} ${pad(r.status, 18)} level ${level}  next due ${r.nextDue ?? '-'}  ${r.itemCodes.join(', ')}`;
 }
 
-function progressBar(run: Run, size: number | null): { bar: SingleBar; total: number } | undefined {
-  const threshold = run.io.progressThresholdBytes ?? DEFAULT_PROGRESS_THRESHOLD;
-  if (run.io.stderr.isTTY !== true || size === null || size < threshold) return undefined;
-  const bar = new SingleBar({
-    stream: run.io.stderr as unknown as NodeJS.WritableStream,
-    format: 'cockpit [{bar}] {percentage}% | {records} records | {eta_formatted}',
-    hideCursor: true,
-    clearOnComplete: true,
-    etaBuffer: 50,
-  });
-  bar.start(size, 0, { records: 0 });
-  return { bar, total: size };
-}
-
 async function cockpitCommand(run: Run, file: string, flags: CockpitFlags, g: GlobalOptions): Promise<void> {
   const asOf = run.requireAsOf(g, 'cockpit');
   const packs = await run.packs(g);
+  run.requirePacksValidOn(asOf, [flags.profile], packs);
   const { chunks, size } = await openInput(run.io, file);
-  const progress = progressBar(run, size);
+  const progress = progressBar(run, size, 'cockpit');
   let bytes = 0;
   const selected: CockpitRow[] = [];
   const worklist = flags.worklist;
+  const where = displayPath(run.io, file);
   let cockpit: Cockpit;
   try {
-    cockpit = await evaluatePopulation(
-      readLines(chunks, (b) => {
-        bytes = b;
-      }),
-      {
-        asOf,
-        profile: flags.profile,
-        retainRows: false,
-        ...(packs === undefined ? {} : { packs }),
-        ...(flags.unknownFields === undefined ? {} : { unknownFields: flags.unknownFields }),
-        ...(worklist === undefined
-          ? {}
-          : {
-              onRow: (row: CockpitRow) => {
-                if ((row.worklists as readonly string[]).includes(worklist)) selected.push(row);
-              },
-            }),
-        ...(progress === undefined
-          ? {}
-          : {
-              onProgress: (processed: number) => {
-                progress.bar.update(Math.min(bytes, progress.total), { records: processed });
-              },
-            }),
-      },
-    );
+    const counted = countBytes(chunks, (b) => {
+      bytes = b;
+    });
+    cockpit = await evaluatePopulation(readNdjsonLines(counted, { maxLineLength: flags.maxLineLength ?? DEFAULT_MAX_NDJSON_LINE_LENGTH }), {
+      asOf,
+      profile: flags.profile,
+      retainRows: false,
+      ...(packs === undefined ? {} : { packs }),
+      ...(flags.unknownFields === undefined ? {} : { unknownFields: flags.unknownFields }),
+      ...(worklist === undefined
+        ? {}
+        : {
+            onRow: (row: CockpitRow) => {
+              if ((row.worklists as readonly string[]).includes(worklist)) selected.push(row);
+            },
+          }),
+      ...(progress === undefined
+        ? {}
+        : {
+            onProgress: (processed: number) => {
+              progress.update(bytes, processed);
+            },
+          }),
+    });
   } catch (err) {
-    progress?.bar.stop();
+    progress?.stop();
     if (err instanceof CliFailure || KronikerpakkerError.is(err)) throw err;
-    throw new CliFailure(EXIT.UNREADABLE, 'INPUT_UNREADABLE', `cannot read ${displayPath(run.io, file)}`);
+    throw new CliFailure(EXIT.UNREADABLE, 'INPUT_UNREADABLE', `cannot read ${where}`);
   }
   if (progress !== undefined) {
-    progress.bar.update(progress.total, { records: cockpit.population.records });
-    progress.bar.stop();
+    progress.update(Number.MAX_SAFE_INTEGER, cockpit.population.records);
+    progress.stop();
   }
   if (worklist !== undefined && !cockpit.worklists.some((w) => w.id === worklist)) {
     throw new CliFailure(
@@ -447,10 +772,20 @@ async function cockpitCommand(run: Run, file: string, flags: CockpitFlags, g: Gl
       `unknown worklist "${worklist}" for ${flags.profile}; one of: ${cockpit.worklists.map((w) => w.id).join(', ')}`,
     );
   }
-  if (cockpit.population.invalid > 0) {
-    await run.error('INVALID_RECORD', `${cockpit.population.invalid} of ${cockpit.population.records} records failed validation (positions and codes in the output)`, displayPath(run.io, file));
-    run.raise(EXIT.FINDINGS);
+  if (cockpit.population.records === 0) {
+    await run.noRecords(where, 'the input is empty or holds only blank lines');
+    return;
   }
+  // The bad lines as evaluate reports them: from the cockpit's entries (position = line number, codes, paths).
+  const bad = new BadRecords(run, where);
+  for (const entry of cockpit.invalid.entries.slice(0, MAX_LISTED_BAD_RECORDS)) {
+    const kind: BadKind = entry.codes.some((c) => UNREADABLE_CODES.has(c)) ? 'unreadable' : 'invalid';
+    await bad.add(`${where}:${String(entry.position)}`, kind, entry.codes, entry.paths);
+  }
+  let unreadable = 0;
+  for (const code of UNREADABLE_CODES) unreadable += cockpit.invalid.byCode[code] ?? 0;
+  bad.setCounts(unreadable, cockpit.population.invalid - unreadable);
+  await bad.summary(cockpit.population.records);
   if (flags.extract === true) {
     await run.out(`${JSON.stringify(monitoringExtract(cockpit), null, 2)}\n`);
     return;
@@ -501,6 +836,7 @@ function findingLine(f: CpdFinding): string {
 async function cpdCommand(run: Run, file: string, flags: CpdFlags, g: GlobalOptions): Promise<void> {
   const asOf = run.requireAsOf(g, 'cpd');
   const packs = await run.packs(g);
+  run.requirePacksValidOn(asOf, [flags.package], packs);
   let clock: (() => Date) | undefined;
   if (flags.createdAt !== undefined) {
     const at = new Date(flags.createdAt);
@@ -517,9 +853,19 @@ async function cpdCommand(run: Run, file: string, flags: CpdFlags, g: GlobalOpti
   if (flags.patientName === undefined) demo.push('--patient-name');
   const author = personName(flags.authorName ?? DEMO_IDENTITIES.authorName, '--author-name');
   const patientName = personName(flags.patientName ?? DEMO_IDENTITIES.patientName, '--patient-name');
-  const input = parseJson(run.io, file, await readText(run.io, file));
+  const where = displayPath(run.io, file);
+  const text = await readText(run.io, file);
+  if (text.trim() === '') {
+    await run.noRecords(where, 'the input is empty or holds only blank lines');
+    return;
+  }
+  const input = parseJson(run.io, file, text);
+  const bad = new BadRecords(run, where);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new CliFailure(EXIT.UNREADABLE, 'INPUT_UNREADABLE', `${displayPath(run.io, file)}: expected a JSON object (a record or a FHIR Bundle)`);
+    // As evaluate reports it: what the record parser says of a value that is not one record object.
+    await bad.add(where, 'invalid', ['invalid-type'], ['(root)']);
+    if (g.json === true) await run.out(`${JSON.stringify({ valid: false, issues: [{ path: [], code: 'invalid-type' }] }, null, 2)}\n`);
+    return;
   }
   if (demo.length > 0) {
     await run.err(`kronikerpakker: note: SYNTHETIC DEMO values used for ${demo.join(', ')}; give real ones for a real document\n`);
@@ -537,10 +883,9 @@ async function cpdCommand(run: Run, file: string, flags: CpdFlags, g: GlobalOpti
       ...(clock === undefined ? {} : { clock }),
     },
   });
-  const where = displayPath(run.io, file);
   if (!e.valid) {
-    await run.error('INVALID_RECORD', issuesSummary(e), where);
-    run.raise(EXIT.FINDINGS);
+    const { codes, paths } = codesAndPaths(e.issues);
+    await bad.add(where, 'invalid', codes, paths);
     if (g.json === true) await run.out(`${JSON.stringify({ valid: false, issues: e.issues }, null, 2)}\n`);
     return;
   }
@@ -602,10 +947,32 @@ function schemasOf(run: Run, flags: { schemas?: string; schemaMain: string }): C
   return { main: flags.schemaMain, files };
 }
 
+/**
+ * A usage error (exit 2) saying what to install, when XSD validation failed
+ * because the optional peer `xmllint-wasm` is not installed; otherwise `err`.
+ */
+function missingXmllint(err: unknown): unknown {
+  if (!isMissingPackage(err, XMLLINT)) return err;
+  return new CliFailure(
+    EXIT.USAGE,
+    'MISSING_DEPENDENCY',
+    `--schemas (XSD validation) needs the optional package ${XMLLINT}, which is not installed; install it: npm install ${XMLLINT}`,
+  );
+}
+
 async function validateCpdCommand(run: Run, file: string, flags: { schemas?: string; schemaMain: string }, g: GlobalOptions): Promise<void> {
   const xml = await readText(run.io, file);
   const schemas = schemasOf(run, flags);
-  const report = await validateCpd(xml, schemas === undefined ? {} : { schemas });
+  const xsdValidator = run.io.xsdValidator;
+  let report: CpdValidationReport;
+  try {
+    report = await validateCpd(xml, {
+      ...(schemas === undefined ? {} : { schemas }),
+      ...(xsdValidator === undefined ? {} : { xsdValidator }),
+    });
+  } catch (err) {
+    throw missingXmllint(err);
+  }
   if (!report.valid) run.raise(EXIT.FINDINGS);
   if (g.json === true) {
     await run.out(`${JSON.stringify({ file: displayPath(run.io, file), ...report }, null, 2)}\n`);
@@ -629,7 +996,7 @@ async function conformanceCommand(run: Run, outputs: string, flags: { kit: strin
     report = await runConformance(resolve(run.io.cwd, flags.kit), resolve(run.io.cwd, outputs), schemas === undefined ? {} : { schemas });
   } catch (err) {
     if (KronikerpakkerError.is(err)) throw new CliFailure(EXIT.UNREADABLE, 'INPUT_UNREADABLE', `${displayPath(run.io, flags.kit)} is not a conformance kit (no valid kit.json)`);
-    throw err;
+    throw missingXmllint(err);
   }
   if (report.failed > 0 || report.missing > 0) run.raise(EXIT.FINDINGS);
   if (g.json === true) {
@@ -716,6 +1083,13 @@ async function packsVerify(run: Run, files: readonly string[], g: GlobalOptions)
       run.raise(err.exitCode);
       continue;
     }
+    const notPack = notARulePack(document);
+    if (notPack !== undefined) {
+      // Like a file that is not JSON: reported (no content), exit 3, no result line.
+      await run.error('NOT_A_RULE_PACK', `not a rule pack (${notPack})`, where);
+      run.raise(EXIT.UNREADABLE);
+      continue;
+    }
     try {
       results.push({ file: where, valid: true, pack: verifyRulePack(document) });
     } catch (err) {
@@ -769,11 +1143,20 @@ function buildProgram(run: Run): Command {
   const unknownFields = (): Option =>
     new Option('--unknown-fields <policy>', 'fields the record schema does not know: reject (default) or strip').choices(['reject', 'strip']);
 
+  const maxLineLength = (): Option =>
+    new Option('--max-line-length <chars>', `the longest NDJSON line read, in characters (default ${String(DEFAULT_MAX_NDJSON_LINE_LENGTH)}); a longer line is reported as line-too-long`).argParser(
+      parseMaxLineLength,
+    );
+
   program
     .command('evaluate')
-    .description('evaluate a patient: a JSON record, a FHIR R4 Bundle (JSON) or NDJSON (one record per line; also a .ndjson/.jsonl file); - reads stdin')
+    .description(
+      'evaluate patients: a JSON record, a FHIR R4 Bundle (JSON), an array of those, or NDJSON (one record per line; a .ndjson/.jsonl file is streamed); - reads stdin (a progress bar on stderr for long inputs on a terminal)',
+    )
     .argument('<file>', 'the input file, or - for stdin')
     .addOption(new Option('--package <id>', 'only this package (default both)').choices(['KOL', 'LRS']))
+    .option('--compact', 'one line per patient: position, record id, PKG:standing/level/items (with --json: one small JSON object per patient)')
+    .addOption(maxLineLength())
     .addOption(unknownFields())
     .action(async (file: string, flags: EvaluateFlags, cmd: Command) => {
       await evaluateCommand(run, file, flags, globals(cmd));
@@ -786,6 +1169,7 @@ function buildProgram(run: Run): Command {
     .addOption(new Option('--profile <profile>', 'the profile').choices(['KOL', 'LRS']).makeOptionMandatory())
     .option('--worklist <id>', 'also list the patients (ids, status, level, next due date) on this worklist')
     .option('--extract', 'print the monitoring extract (JSON) instead of the summary')
+    .addOption(maxLineLength())
     .addOption(unknownFields())
     .action(async (file: string, flags: CockpitFlags, cmd: Command) => {
       await cockpitCommand(run, file, flags, globals(cmd));

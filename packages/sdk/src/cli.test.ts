@@ -78,11 +78,10 @@ describe('usage and exit codes', () => {
     expect((await cli(['evaluate', FIXTURE, '--asof', '2027-02-30'])).code).toBe(EXIT.USAGE);
   });
 
-  it('exits 2 when no rule-pack version is valid on --asof', async () => {
+  it('exits 2 when no rule-pack version is valid on --asof, naming the first valid date once (issue 13)', async () => {
     const r = await cli(['evaluate', write('one.json', { id: 'syn-old', patient: { birthDate: '1950-01-01', sex: 'male', listed: true } }), '--asof', '2026-06-01']);
     expect(r.code).toBe(EXIT.USAGE);
-    expect(r.stderr).toContain('INVALID_RULE_PACK');
-    expect(r.stderr).toContain('no-valid-version');
+    expect(r.stderr).toBe('kronikerpakker: NO_VALID_PACK: no rule-pack version is valid on 2026-06-01 (--asof); the packs in use are valid from 2027-01-01\n');
   });
 
   it('exits 3 for a missing file or text that is not JSON, without quoting it', async () => {
@@ -138,9 +137,8 @@ describe('evaluate', () => {
       for (const json of [false, true]) {
         const r = await cli(['evaluate', write('bad.json', bad), '--asof', ASOF, '--locale', locale, ...(json ? ['--json'] : [])]);
         expect(r.code).toBe(EXIT.FINDINGS);
-        expect(r.stderr).toBe(
-          'kronikerpakker: INVALID_RECORD at bad.json: 3 issues (patient.cpr: invalid-format; spirometry[0].fev1L: out-of-range; mrc[0].grade: invalid-type)\n',
-        );
+        // Issue 13: the one bad-record line of every command: codes, then paths.
+        expect(r.stderr).toBe('kronikerpakker: INVALID_RECORD at bad.json: invalid-format, out-of-range, invalid-type (at patient.cpr, spirometry[0].fev1L, mrc[0].grade)\n');
         for (const stream of [r.stderr, r.stdout]) {
           expect(stream).not.toContain(MARK);
           expect(stream).not.toContain('87.654321');
@@ -155,7 +153,7 @@ describe('evaluate', () => {
     const r = await cli(['evaluate', file, '--asof', ASOF, '--json']);
     expect(r.code).toBe(EXIT.UNREADABLE);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toBe('kronikerpakker: INPUT_UNREADABLE at mixed.ndjson:2: not valid JSON\n');
+    expect(r.stderr).toBe('kronikerpakker: INPUT_UNREADABLE at mixed.ndjson:2: invalid-json\nkronikerpakker: note: mixed.ndjson: 1 of 2 records bad (1 unreadable, 0 invalid)\n');
   });
 });
 
@@ -205,11 +203,16 @@ describe('cockpit', () => {
     expect((await cli(['cockpit', FIXTURE, '--asof', ASOF])).code).toBe(EXIT.USAGE);
   });
 
-  it('counts invalid records (exit 1) without their content', async () => {
+  it('reports each invalid record by line and codes (exit 1) without its content', async () => {
     const file = write('two.ndjson', `${JSON.stringify(fixtureRecord('syn-2027-2'))}\n${JSON.stringify({ id: 'syn-bad', patient: { birthDate: 'SECRET-DATE' } })}\n`);
     const r = await cli(['cockpit', file, '--profile', 'KOL', '--asof', ASOF]);
     expect(r.code).toBe(EXIT.FINDINGS);
-    expect(r.stderr).toBe('kronikerpakker: INVALID_RECORD at two.ndjson: 1 of 2 records failed validation (positions and codes in the output)\n');
+    // Issue 13: the same lines as evaluate gives for the file.
+    expect(r.stderr).toBe(
+      'kronikerpakker: INVALID_RECORD at two.ndjson:2: invalid-format, invalid-value, required (at patient.birthDate, patient.sex, patient.listed)\n' +
+        'kronikerpakker: note: two.ndjson: 1 of 2 records bad (0 unreadable, 1 invalid)\n',
+    );
+    expect((await cli(['evaluate', file, '--asof', ASOF, '--compact'])).stderr).toBe(r.stderr);
     expect(r.stdout + r.stderr).not.toContain('SECRET-DATE');
   });
 
