@@ -549,7 +549,9 @@ function stepOf(next: () => unknown): { readonly done?: unknown; readonly value?
   let step: unknown;
   try {
     step = next();
-  } catch {
+  } catch (err) {
+    // An error already coded (readNdjsonLines' own) stands; any other is replaced, its message never passed on.
+    if (KronikerpakkerError.is(err)) throw err;
     throw brokenIterator();
   }
   if (typeof step !== 'object' || step === null) throw brokenIterator();
@@ -560,7 +562,9 @@ async function buildAsync(records: AsyncIterable<unknown>, builder: CockpitBuild
   let iterator: AsyncIterator<unknown>;
   try {
     iterator = records[Symbol.asyncIterator]();
-  } catch {
+  } catch (err) {
+    // An error already coded (readNdjsonLines' own) stands; any other is replaced, its message never passed on.
+    if (KronikerpakkerError.is(err)) throw err;
     throw brokenIterator();
   }
   if (typeof iterator !== 'object' || (iterator as unknown) === null || typeof iterator.next !== 'function') throw brokenIterator();
@@ -568,7 +572,8 @@ async function buildAsync(records: AsyncIterable<unknown>, builder: CockpitBuild
     let step: unknown;
     try {
       step = await iterator.next();
-    } catch {
+    } catch (err) {
+      if (KronikerpakkerError.is(err)) throw err;
       throw brokenIterator();
     }
     if (typeof step !== 'object' || step === null) throw brokenIterator();
@@ -583,7 +588,9 @@ function buildSync(records: Iterable<unknown>, builder: CockpitBuilder): Cockpit
   let iterator: Iterator<unknown>;
   try {
     iterator = records[Symbol.iterator]();
-  } catch {
+  } catch (err) {
+    // An error already coded (readNdjsonLines' own) stands; any other is replaced, its message never passed on.
+    if (KronikerpakkerError.is(err)) throw err;
     throw brokenIterator();
   }
   if (typeof iterator !== 'object' || (iterator as unknown) === null || typeof iterator.next !== 'function') throw brokenIterator();

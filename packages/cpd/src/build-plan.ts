@@ -316,7 +316,15 @@ export function buildTreatmentPlan(record: PatientRecord, options: BuildTreatmen
   const body = latest(record.bodyMeasurements);
   if (body?.weightKg !== undefined) outcomes.push({ id: newId(), system: 'NPU', code: wellKnownCodes.bodyWeight.code, displayName: wellKnownCodes.bodyWeight.label, date: body.date, value: body.weightKg, unit: 'kg' });
 
-  const goals: TreatmentPlan['goals'] = (options.goals ?? []).map((g) => {
+  const goalInputs: unknown = options.goals ?? [];
+  if (!Array.isArray(goalInputs)) throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected goals to be an array', { path: ['options', 'goals'] });
+  (goalInputs as readonly unknown[]).forEach((g, i) => {
+    const kind: unknown = typeof g === 'object' && g !== null ? (g as { kind?: unknown }).kind : undefined;
+    if (kind !== 'measurable' && kind !== 'text' && kind !== 'patient') {
+      throw new KronikerpakkerError('INVALID_ARGUMENT', 'Expected a goal of kind measurable, text or patient', { path: ['options', 'goals', i] });
+    }
+  });
+  const goals: TreatmentPlan['goals'] = (goalInputs as readonly GoalInput[]).map((g) => {
     switch (g.kind) {
       case 'measurable':
         return {

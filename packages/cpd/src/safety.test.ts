@@ -7,7 +7,8 @@ import { renderPlanHtml } from './render-html';
 import { toCpdXml } from './to-xml';
 import { validateCpd } from './validate';
 import { firstInvalidXmlChar, stripInvalidXmlChars } from './xml-text';
-import { nastyTextArb, samplePlan } from './test-helpers';
+import { includedRecord, nastyTextArb, samplePlan } from './test-helpers';
+import { buildTreatmentPlan } from './build-plan';
 
 const HOSTILE = 'a < b && c > d ]]> "q" \'s\' \r\n\t 😀 <script>alert(1)</script> &amp; &#13;';
 
@@ -130,5 +131,41 @@ describe('findings never carry document content', () => {
     expect(report.findings.length).toBeGreaterThan(1);
     expect(text).not.toContain('Syntetisk');
     expect(text).not.toContain(samplePlan('KOL').patient.cpr);
+  });
+});
+
+// Issue 13 finding 1: values zod cannot read, and goals that are not goals, are coded errors without the value.
+describe('hostile plan input gives INVALID_ARGUMENT, never a TypeError', () => {
+  const coded = (fn: () => unknown, path: readonly (string | number)[]): void => {
+    try {
+      fn();
+      expect.unreachable();
+    } catch (err) {
+      expect(KronikerpakkerError.is(err)).toBe(true);
+      expect((err as KronikerpakkerError).code).toBe('INVALID_ARGUMENT');
+      expect((err as KronikerpakkerError).path).toEqual(path);
+      expect(`${String(err)} ${JSON.stringify(err)}`).not.toContain('0101904321');
+    }
+  };
+
+  it('toCpdXml on a plan with an unreadable string field', () => {
+    const plan = samplePlan('KOL');
+    const hostile = { ...plan, title: { length: Object.create(null) as object, toString: () => '0101904321' } };
+    coded(() => toCpdXml(hostile as never), ['plan']);
+  });
+
+  it('buildTreatmentPlan with goals that are null, not objects, of an unknown kind, or not a list', () => {
+    const record = includedRecord('KOL');
+    const base = {
+      asOf: '2027-01-15',
+      package: 'KOL' as const,
+      clinic: { sorId: '123456789012345', name: 'Syntetisk Lægehus' },
+      author: { sorId: '123456789012346', name: { given: ['Syntetisk'], family: 'Læge' } },
+      patientName: { given: ['Syntetisk'], family: 'Patient' },
+    };
+    coded(() => buildTreatmentPlan(record, { ...base, goals: [null] as never }), ['options', 'goals', 0]);
+    coded(() => buildTreatmentPlan(record, { ...base, goals: [{ kind: 'text', text: 'ok' }, '0101904321'] as never }), ['options', 'goals', 1]);
+    coded(() => buildTreatmentPlan(record, { ...base, goals: [{ kind: '0101904321' }] as never }), ['options', 'goals', 0]);
+    coded(() => buildTreatmentPlan(record, { ...base, goals: '0101904321' as never }), ['options', 'goals']);
   });
 });

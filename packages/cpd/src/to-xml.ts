@@ -138,8 +138,15 @@ function checkCharacters(plan: TreatmentPlan): void {
 }
 
 function validPlan(plan: TreatmentPlan): TreatmentPlan {
-  checkCharacters(plan);
-  const parsed = TreatmentPlanSchema.safeParse(plan);
+  let parsed: ReturnType<typeof TreatmentPlanSchema.safeParse>;
+  try {
+    checkCharacters(plan);
+    parsed = TreatmentPlanSchema.safeParse(plan);
+  } catch (err) {
+    // A value zod or the character check cannot read (a hostile getter or length): coded, its message not passed on.
+    if (KronikerpakkerError.is(err)) throw err;
+    throw new KronikerpakkerError('INVALID_ARGUMENT', 'plan could not be read as a TreatmentPlan', { path: ['plan'] });
+  }
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const path = (first?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');

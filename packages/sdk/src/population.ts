@@ -27,7 +27,8 @@ export type EvaluatePopulationOptions = CockpitOptions;
  * @param options - `asOf`, `profile`, packs and callbacks
  * @returns the cockpit
  * @throws `KronikerpakkerError` `INVALID_ARGUMENT` for `records` that are not an iterable or async
- *   iterable object (path `['records']`; a string, a number, `null` or `undefined` included) and for bad options;
+ *   iterable object (path `['records']`; a string, a number, `null` or `undefined` included), for an iterator
+ *   that throws or breaks the iteration protocol (`['records']`, its own error not kept) and for bad options;
  *   an invalid record is counted, not thrown. The error never holds the value given.
  * @example
  * ```ts
@@ -80,7 +81,8 @@ function isObject(value: unknown): value is object {
 /**
  * The items of a sync iterable, with the iteration protocol checked: an
  * iterator or a step that is not an object is `INVALID_ARGUMENT` (the engine
- * would throw a `TypeError`). Errors the iterable throws itself pass through;
+ * would throw a `TypeError`). An error the iterable throws goes on to
+ * `buildCockpit`, which reports it as `INVALID_ARGUMENT` at `['records']`;
  * the source is closed when the consumer stops early.
  */
 function* checkedSync(source: Iterable<unknown>): Generator<unknown, void, undefined> {
