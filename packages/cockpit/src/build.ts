@@ -531,12 +531,23 @@ export class CockpitBuilder {
   }
 }
 
+/** Whether `value` has a method under `key`; a getter that throws is a coded error (its message never passed on). */
+function hasMethod(value: unknown, key: symbol): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return typeof (value as Record<symbol, unknown>)[key] === 'function';
+  } catch (err) {
+    if (KronikerpakkerError.is(err)) throw err;
+    throw brokenIterator();
+  }
+}
+
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
+  return hasMethod(value, Symbol.asyncIterator);
 }
 
 function isIterable(value: unknown): value is Iterable<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+  return hasMethod(value, Symbol.iterator);
 }
 
 /** The records argument broke the iteration protocol (or its iterator threw): coded, without its message. */

@@ -16,26 +16,10 @@ import { kolInclusionPack } from '@kronikerpakker/inclusion';
 import { generateClinicNdjson } from '@kronikerpakker/test-fixtures';
 import { fuzzParameters, fuzzTimeout, leakIn, ndjsonLine } from '@kronikerpakker/test-fixtures/fuzz';
 import { EXIT, MAX_LISTED_BAD_RECORDS, runCli } from './cli-main';
-import type { CliIo, CliStream } from './cli-main';
+import type { CliIo } from './cli-main';
 import { shippedRulePacks } from './packs';
-import { ASOF, FIXTURE, fixtureRecord, fixtureRecords } from './test-helpers';
+import { ASOF, FIXTURE, Memory, chunksOf, fixtureRecord, fixtureRecords } from './test-helpers';
 
-class Memory implements CliStream {
-  text = '';
-  constructor(
-    readonly isTTY = false,
-    readonly columns = 100,
-  ) {}
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
-
-async function* chunksOf(text: string): AsyncIterable<string> {
-  await Promise.resolve();
-  yield text;
-}
 
 interface CliOptions {
   readonly stdin?: string;

@@ -8,25 +8,8 @@ import { generateClinicNdjson } from '@kronikerpakker/test-fixtures';
 import { parsePatientRecord } from '@kronikerpakker/core';
 import { EXIT, runCli } from './cli-main';
 import { conformanceCpd, expectationsFor, outputOf } from './conformance/produce';
-import type { CliStream } from './cli-main';
-import { ASOF, FIXTURE, KOL_35, fixtureRecord } from './test-helpers';
+import { ASOF, FIXTURE, KOL_35, Memory, chunksOf, fixtureRecord } from './test-helpers';
 
-class Memory implements CliStream {
-  text = '';
-  constructor(
-    readonly isTTY = false,
-    readonly columns = 100,
-  ) {}
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
-
-async function* chunksOf(text: string): AsyncIterable<string> {
-  await Promise.resolve();
-  yield text;
-}
 
 async function cli(argv: string[], options: { stdin?: string; tty?: boolean; progressThresholdBytes?: number } = {}) {
   const stdout = new Memory();

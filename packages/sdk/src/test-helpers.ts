@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PatientRecordInput } from '@kronikerpakker/core';
+import type { CliStream } from './cli-main';
 import type { PlanRequest } from './evaluate';
 
 export const ASOF = '2027-01-15';
@@ -49,3 +50,22 @@ export const KOL_35: PatientRecordInput = {
   diagnoses: [{ system: 'ICPC-2', code: 'R95', status: 'active', recordedDate: '2025-03-01' }],
   spirometry: [{ date: '2026-11-01', fev1L: 1.9, fvcL: 3.2, fev1PercentPredicted: 62, postBronchodilator: true }],
 };
+
+/** A CLI output stream in memory (a terminal when `isTTY`). */
+export class Memory implements CliStream {
+  text = '';
+  constructor(
+    readonly isTTY = false,
+    readonly columns = 100,
+  ) {}
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+}
+
+/** One text as an async stream of one chunk (as a file read gives). */
+export async function* chunksOf(text: string): AsyncIterable<string> {
+  await Promise.resolve();
+  yield text;
+}
