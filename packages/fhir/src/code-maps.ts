@@ -450,7 +450,7 @@ function part(value: unknown, known: Json, read: (v: unknown, path: readonly (st
  * @param overrides - the overrides as given
  * @param path - where they sit, for errors
  * @returns the checked copy
- * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` naming the path (keys the code maps define and indices), never a value
+ * @throws `KronikerpakkerError` (core) `INVALID_ARGUMENT` naming the path (keys the code maps define and indices), never a value
  */
 export function checkFhirCodeMapOverrides(overrides: unknown, path: readonly (string | number)[]): FhirCodeMapOverrides {
   if (!isJson(overrides)) throw invalidMaps(path, 'is not an object');
@@ -491,7 +491,7 @@ export function checkFhirCodeMapOverrides(overrides: unknown, path: readonly (st
  *
  * @param overrides - keys to replace (observation targets and extensions merge per target)
  * @returns a new {@link FhirCodeMaps} (frozen at the top; the override lists are checked and copied)
- * @throws {@link KronikerpakkerError} `INVALID_ARGUMENT` (path under `overrides`) for a key the maps do not
+ * @throws `KronikerpakkerError` (core) `INVALID_ARGUMENT` (path under `overrides`) for a key the maps do not
  *   define or a value of the wrong type, never naming the value
  * @example
  * ```ts
