@@ -6,7 +6,9 @@
  */
 import { LEVELS, PACKAGES, formatIsoDate, formatPath, formatRecordIssue, isIsoDate, isLocale, KronikerpakkerError } from '@kronikerpakker/core';
 import type { ErrorPath, IsoDate, Locale, PackageId, RecordIssue, RecordIssueCode } from '@kronikerpakker/core';
+import { CARE_ITEM_KINDS } from '@kronikerpakker/business-rules';
 import type { CareItemKind } from '@kronikerpakker/business-rules';
+import { INCLUSION_STATUSES } from '@kronikerpakker/inclusion';
 import type { EnrolmentStanding, InclusionStatus } from '@kronikerpakker/inclusion';
 import type { PatientEvaluation, PlanStatus } from './evaluate';
 
@@ -175,9 +177,8 @@ interface EvaluationView {
   readonly packages: readonly PackageView[];
 }
 
-const INCLUSION_STATUSES: readonly InclusionStatus[] = ['eligible', 'not-eligible', 'excluded', 'insufficient-data'];
-const STANDINGS: readonly EnrolmentStanding[] = ['enrolled', 'candidate', 'excluded', 'not-eligible', 'insufficient-data'];
-const CARE_KINDS: readonly CareItemKind[] = ['due', 'overdue', 'missing-data', 'suggestion', 'alert', 'data-quality'];
+/** Every standing: the keys of the texts, which `satisfies Record<EnrolmentStanding, string>` keeps complete. */
+const STANDINGS = Object.keys(T.da.standing) as readonly EnrolmentStanding[];
 const PLAN_STATUSES: readonly PlanStatus[] = ['not-requested', 'built', 'not-included', 'no-cpr'];
 const PACK_STATUSES: readonly ('provisional' | 'approved')[] = ['provisional', 'approved'];
 const ISSUE_CODES: readonly RecordIssueCode[] = [
@@ -335,7 +336,7 @@ class EvaluationReader {
       const dueDate = c['dueDate'];
       return {
         urgent: this.boolean(c['urgent'], [...at, 'urgent']),
-        kind: this.oneOf(c['kind'], CARE_KINDS, [...at, 'kind']),
+        kind: this.oneOf(c['kind'], CARE_ITEM_KINDS, [...at, 'kind']),
         dueDate: dueDate === null ? null : this.date(dueDate, [...at, 'dueDate']),
         text: this.text(c['text'], [...at, 'text']),
       };
